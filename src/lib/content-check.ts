@@ -1,0 +1,209 @@
+/**
+ * Reads every file under a content root's `articles/` folder and validates it the way the
+ * build does: strict frontmatter, the article schema, permalinks, figure placement.
+ *
+ * The content collection's loader and `npm run lint:content` both call `checkContentRoot`,
+ * so an editor sees the same problems, all at once, wherever they look.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { articleSchema, type Article } from '../schemas/article.ts';
+import { parseArticleFile } from './frontmatter.ts';
+import { isValidSlug, permalinkKey, slugFromFileName, suggestSlug } from './permalinks.ts';
+
+export type Severity = 'error' | 'warning';
+
+export interface ContentProblem {
+  /** Path relative to the working directory, with forward slashes. */
+  file: string;
+  line?: number;
+  field?: string;
+  message: string;
+  severity: Severity;
+}
+
+export interface CheckedArticle {
+  /** Path relative to the working directory, with forward slashes. */
+  file: string;
+  /** Path relative to `articles/`, as the collection's glob loader sees it. */
+  entry: string;
+  slug: string;
+  data: Article;
+}
+
+export interface ContentCheckResult {
+  articles: CheckedArticle[];
+  problems: ContentProblem[];
+}
+
+/** Files the collection reads. */
+export const ARTICLE_EXTENSION = '.mdx';
+/** Files that may sit beside articles without being articles: their photos. */
+export const ASSET_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.svg']);
+
+/** Documented ignore rule: files and folders whose name starts with `_` or `.` are not content. */
+export function isIgnoredName(name: string): boolean {
+  return name.startsWith('_') || name.startsWith('.');
+}
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+function listFiles(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (current: string) => {
+    for (const name of readdirSync(current).sort()) {
+      if (isIgnoredName(name)) continue;
+      const full = join(current, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else found.push(full);
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return found;
+}
+
+const FIGURE_TAG = /<Figure\s+id=(?:"([^"]*)"|'([^']*)')\s*\/>/g;
+
+/** Ids of the figures the body places with `<Figure id="…" />`, with the body line of each. */
+export function figurePlacements(body: string): { id: string; line: number }[] {
+  const placements: { id: string; line: number }[] = [];
+  for (const match of body.matchAll(FIGURE_TAG)) {
+    const line = body.slice(0, match.index).split('\n').length;
+    placements.push({ id: match[1] ?? match[2] ?? '', line });
+  }
+  return placements;
+}
+
+/** Checks one article file's text. `file` is only used in messages; `dir` resolves figure images. */
+export function checkArticleText(
+  text: string,
+  file: string,
+  options: { dir?: string } = {},
+): { article?: Omit<CheckedArticle, 'entry'>; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const report = (message: string, line?: number, field?: string, severity: Severity = 'error') =>
+    problems.push({ file, message, severity, ...(line === undefined ? {} : { line }), ...(field === undefined ? {} : { field }) });
+
+  const parsed = parseArticleFile(text);
+  for (const problem of parsed.problems) report(problem.message, problem.line, problem.field);
+  if (!parsed.data) return { problems };
+
+  const result = articleSchema.safeParse(parsed.data);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
+      const field = path.join('.') || undefined;
+      let message = issue.message;
+      if (issue.code === 'unrecognized_keys') {
+        const keys = issue.keys.join(', ');
+        message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}; check the spelling against docs/editing.md or remove ${issue.keys.length > 1 ? 'them' : 'it'}`;
+        for (const key of issue.keys) report(message, parsed.lineOf([...path, key]), [...path, key].join('.'));
+        continue;
+      }
+      if (issue.code === 'invalid_type' && issue.input === undefined) {
+        const name = path.at(-1);
+        message = `${field ?? 'field'} is missing; add a ${String(name)}: line to the frontmatter`;
+      }
+      report(message, parsed.lineOf(path) ?? 2, field);
+    }
+    return { problems };
+  }
+
+  const data = result.data;
+  const slug = data.slug ?? slugFromFileName(file);
+  if (data.slug === undefined && !isValidSlug(slug)) {
+    report(
+      `the file name "${slug}" cannot be a permalink (lower-case ASCII letters, digits and hyphens only); rename the file or add slug: ${suggestSlug(slug)}`,
+      2,
+      'slug',
+    );
+  }
+
+  const figureIds = new Map<string, number>();
+  data.figures.forEach((figure, index) => {
+    if (figureIds.has(figure.id)) {
+      report(`figure id "${figure.id}" is used twice; give each figure its own id`, parsed.lineOf(['figures', index, 'id']), `figures.${index}.id`);
+    }
+    figureIds.set(figure.id, index);
+    if (figure.image !== undefined && options.dir !== undefined && !existsSync(join(options.dir, figure.image))) {
+      report(
+        `image file ${figure.image} does not exist next to the article; add the file, fix the path, or remove image: to keep the caption alone`,
+        parsed.lineOf(['figures', index, 'image']),
+        `figures.${index}.image`,
+      );
+    }
+  });
+  const placed = new Set<string>();
+  for (const placement of figurePlacements(parsed.body)) {
+    const line = parsed.bodyLine + placement.line - 1;
+    if (!figureIds.has(placement.id)) {
+      report(`<Figure id="${placement.id}" /> names no figure in the frontmatter; add it under figures: or fix the id`, line, 'figures');
+    } else if (placed.has(placement.id)) {
+      report(`figure "${placement.id}" is placed twice; remove one <Figure id="${placement.id}" />`, line, 'figures');
+    }
+    placed.add(placement.id);
+  }
+  for (const [id, index] of figureIds) {
+    if (!placed.has(id)) {
+      report(`figure "${id}" is never placed, so readers would not see it; add <Figure id="${id}" /> where it stands in the body`, parsed.lineOf(['figures', index]), `figures.${index}`);
+    }
+  }
+  return { article: { file, slug, data }, problems };
+}
+
+/**
+ * Checks every file under `<root>/articles/`. Paths in the result are relative to `cwd`.
+ */
+export function checkContentRoot(root: string, cwd: string = process.cwd()): ContentCheckResult {
+  const articlesDir = join(root, 'articles');
+  const problems: ContentProblem[] = [];
+  const articles: CheckedArticle[] = [];
+  if (!existsSync(articlesDir)) {
+    problems.push({ file: toPosix(relative(cwd, articlesDir)) || articlesDir, message: 'the articles folder does not exist; create it or point ANNALS_CONTENT_DIR at a content root that has one', severity: 'error' });
+    return { articles, problems };
+  }
+  for (const full of listFiles(articlesDir)) {
+    const file = toPosix(relative(cwd, full));
+    const entry = toPosix(relative(articlesDir, full));
+    const extension = (/\.[^./]+$/.exec(full)?.[0] ?? '');
+    if (extension !== ARTICLE_EXTENSION) {
+      if (ASSET_EXTENSIONS.has(extension.toLowerCase())) continue;
+      const hint = extension.toLowerCase() === ARTICLE_EXTENSION
+        ? `rename it to end in lower-case ${ARTICLE_EXTENSION}`
+        : `articles must end in ${ARTICLE_EXTENSION}; rename it, or start its name with _ if it is not an article`;
+      problems.push({ file, message: `this file would be skipped by the site: ${hint}`, severity: 'error' });
+      continue;
+    }
+    const text = readFileSync(full, 'utf8');
+    const checked = checkArticleText(text, file, { dir: join(full, '..') });
+    problems.push(...checked.problems);
+    if (checked.article) articles.push({ ...checked.article, entry });
+  }
+
+  const byKey = new Map<string, CheckedArticle>();
+  for (const article of articles) {
+    const key = permalinkKey(article.slug);
+    const other = byKey.get(key);
+    if (other) {
+      problems.push({
+        file: article.file,
+        field: 'slug',
+        message: `permalink /articles/${article.slug}/ is already taken by ${other.file}; give one of the two articles another slug:`,
+        severity: 'error',
+      });
+    } else {
+      byKey.set(key, article);
+    }
+  }
+  return { articles, problems };
+}
+
+/** `file:line: field: message`, the format every tool prints. */
+export function formatProblem(problem: ContentProblem): string {
+  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  const field = problem.field ? `${problem.field}: ` : '';
+  const tag = problem.severity === 'warning' ? 'warning: ' : '';
+  return `${where}: ${tag}${field}${problem.message}`;
+}
