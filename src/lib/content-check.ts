@@ -76,6 +76,15 @@ export function figurePlacements(body: string): { id: string; line: number }[] {
   return placements;
 }
 
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let current = data;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
+}
+
 /** Checks one article file's text. `file` is only used in messages; `dir` resolves figure images. */
 export function checkArticleText(
   text: string,
@@ -102,9 +111,9 @@ export function checkArticleText(
         for (const key of issue.keys) report(message, parsed.lineOf([...path, key]), [...path, key].join('.'));
         continue;
       }
-      if (issue.code === 'invalid_type' && issue.input === undefined) {
+      if (issue.code === 'invalid_type' && valueAt(parsed.data, path) === undefined) {
         const name = path.at(-1);
-        message = `${field ?? 'field'} is missing; add a ${String(name)}: line to the frontmatter`;
+        message = `${field ?? 'field'} is missing; add ${/^[aeiou]/.test(String(name)) ? 'an' : 'a'} ${String(name)}: line to the frontmatter`;
       }
       report(message, parsed.lineOf(path) ?? 2, field);
     }

@@ -56,7 +56,7 @@ export function parseArticleFile(text: string): ParsedFile {
   const bodyLine = closing + 2;
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(yamlText, { version: '1.2', schema: 'core', uniqueKeys: true, lineCounter, prettyErrors: false });
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line + 1;
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
 
   for (const error of doc.errors) {
     // The YAML starts on the file's second line.
