@@ -28,6 +28,8 @@ export interface CheckedArticle {
   /** Path relative to `articles/`, as the collection's glob loader sees it. */
   entry: string;
   slug: string;
+  /** Line of the `slug:` field, when the slug is written rather than taken from the file name. */
+  slugLine?: number;
   data: Article;
 }
 
@@ -159,7 +161,8 @@ export function checkArticleText(
       report(`figure "${id}" is never placed, so readers would not see it; add <Figure id="${id}" /> where it stands in the body`, parsed.lineOf(['figures', index]), `figures.${index}`);
     }
   }
-  return { article: { file, slug, data }, problems };
+  const slugLine = data.slug === undefined ? undefined : parsed.lineOf(['slug']);
+  return { article: { file, slug, data, ...(slugLine === undefined ? {} : { slugLine }) }, problems };
 }
 
 /**
@@ -198,8 +201,9 @@ export function checkContentRoot(root: string, cwd: string = process.cwd()): Con
     if (other) {
       problems.push({
         file: article.file,
+        ...(article.slugLine === undefined ? {} : { line: article.slugLine }),
         field: 'slug',
-        message: `permalink /articles/${article.slug}/ is already taken by ${other.file}; give one of the two articles another slug:`,
+        message: `permalink /articles/${article.slug}/ is already taken by ${other.file}; give one of the two articles a different slug: (or rename its file)`,
         severity: 'error',
       });
     } else {

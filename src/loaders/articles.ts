@@ -51,7 +51,7 @@ export function articlesLoader(options: { root: string }): Loader {
         // The glob loader hands over js-yaml's reading of the frontmatter; validate ours.
         parseData: (entry) => {
           const data = entry.filePath ? parseArticleFile(readFileSync(entry.filePath, 'utf8')).data : undefined;
-          return context.parseData({ ...entry, data: data ?? entry.data });
+          return context.parseData({ ...entry, data: (data ?? entry.data) as typeof entry.data });
         },
       });
     },

@@ -82,7 +82,7 @@ export const createArticleSchema = <Image extends z.ZodType>(image: Image) => z.
     .optional(),
   date: publishedDateSchema,
   /** The publication it comes from: a name alone, or `{ name, url }`. */
-  source: z.union([nonBlank('source').transform((name) => ({ name })), sourceSchema], {
+  source: z.union([nonBlank('source').transform((name): { name: string; url?: string } => ({ name })), sourceSchema], {
     error: 'source must be the publication name, or name: and url: on their own lines',
   }),
   /** Bylines in the order printed, each with its role. Several people may share a role. */

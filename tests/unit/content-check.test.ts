@@ -47,13 +47,13 @@ describe('checkContentRoot on bad input', () => {
 
   it('names both files that claim one permalink', () => {
     const collision = lines.find((l) => l.includes('already taken'));
-    expect(collision).toMatch(/same-slug-two\.mdx: slug: permalink \/articles\/same-story\/ is already taken by .*same-slug-one\.mdx/);
+    expect(collision).toMatch(/same-slug-two\.mdx:3: slug: permalink \/articles\/same-story\/ is already taken by .*same-slug-one\.mdx/);
   });
 
   it('treats two files with the same name in different folders as a collision', () => {
     const result = checkContentRoot(join(fixtures, 'collision'), cwd);
     expect(result.problems.map(formatProblem)).toEqual([
-      'tests/unit/fixtures/content/collision/articles/b/story.mdx: slug: permalink /articles/story/ is already taken by tests/unit/fixtures/content/collision/articles/a/story.mdx; give one of the two articles another slug:',
+      'tests/unit/fixtures/content/collision/articles/b/story.mdx: slug: permalink /articles/story/ is already taken by tests/unit/fixtures/content/collision/articles/a/story.mdx; give one of the two articles a different slug: (or rename its file)',
     ]);
   });
 });
