@@ -9,6 +9,7 @@ interface PagefindResultData {
   meta: Record<string, string>;
 }
 interface Pagefind {
+  options(options: { baseUrl?: string }): Promise<void>;
   search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
 }
 
@@ -22,6 +23,8 @@ export async function runSearchPage(): Promise<void> {
   container.setAttribute('aria-busy', 'true');
   try {
     const pagefind = (await import(/* @vite-ignore */ container.dataset['pagefindUrl'] ?? '/pagefind/pagefind.js')) as Pagefind;
+    // Result URLs are relative to the built site; a Pages project site lives under /<repo>/.
+    await pagefind.options({ baseUrl: container.dataset['base'] ?? '/' });
     const search = await pagefind.search(query);
     const results = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
     const list = document.createElement('ol');
