@@ -198,7 +198,13 @@ for (const file of files) {
       if (extension === '.txt') {
         emit(parseTextCapture(text, name, timeZone), name);
       } else {
-        for (const result of parseJsonl(text, name)) {
+        const results = parseJsonl(text, name);
+        const failed = results.filter((result) => result.error);
+        if (failed.length > 1 && failed.length === results.length) {
+          // A file none of whose lines is a record (an index, a log) is one mistake, not hundreds.
+          throw new ImportError(name, `none of its ${results.length} lines is a news record (first: ${failed[0]?.error?.format()}); is this an article file?`);
+        }
+        for (const result of results) {
           if (result.error) reportError(result.error, name);
           else if (result.article) emit(result.article, `${name}:${result.line}`);
         }
