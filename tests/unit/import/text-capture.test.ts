@@ -66,8 +66,12 @@ describe('parseTextCapture refuses what is not a news page', () => {
   });
 });
 
-describe.skipIf(!existsSync(seedPath))('the seed capture imports to the hand-converted reference article', () => {
-  const imported = parseTextCapture(readFileSync(seedPath, 'utf8'), 'seed.txt', zone);
+// The body of a skipped describe still runs at collection time, so read the seed only when it exists.
+const seedText = existsSync(seedPath) ? readFileSync(seedPath, 'utf8') : undefined;
+
+describe.skipIf(seedText === undefined)('the seed capture imports to the hand-converted reference article', () => {
+  if (seedText === undefined) return;
+  const imported = parseTextCapture(seedText, 'seed.txt', zone);
   const referenceFile = parseArticleFile(readFileSync(referencePath, 'utf8'));
   const reference = articleSchema.parse(referenceFile.data);
   const captionOf = new Map(reference.figures.map((figure) => [figure.id, figure.caption]));
