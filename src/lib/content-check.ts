@@ -1,6 +1,7 @@
 /**
  * Reads every file under a content root's `articles/` folder and validates it the way the
- * build does: strict frontmatter, the article schema, permalinks, figure placement.
+ * build does: strict frontmatter, the article schema, the MDX policy (no code, no raw HTML,
+ * no dangerous URLs: src/lib/mdx-policy.ts), permalinks, figure placement, image files.
  *
  * The content collection's loader and `npm run lint:content` both call `checkContentRoot`,
  * so an editor sees the same problems, all at once, wherever they look.
@@ -9,6 +10,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { articleSchema, type Article } from '../schemas/article.ts';
 import { parseArticleFile } from './frontmatter.ts';
+import { checkImageFile } from './image-check.ts';
+import { analyseMdxBody } from './mdx-policy.ts';
 import { isValidSlug, permalinkKey, slugFromFileName, suggestSlug } from './permalinks.ts';
 
 export type Severity = 'error' | 'warning';
@@ -43,6 +46,9 @@ export const ARTICLE_EXTENSION = '.mdx';
 /** Files that may sit beside articles without being articles: their photos. */
 export const ASSET_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.svg']);
 
+/** Folders of a content root that hold content; any other file in the root is reported, as the site would never read it. */
+export const CONTENT_FOLDERS = new Set(['articles']);
+
 /** Documented ignore rule: files and folders whose name starts with `_` or `.` are not content. */
 export function isIgnoredName(name: string): boolean {
   return name.startsWith('_') || name.startsWith('.');
@@ -68,8 +74,15 @@ function listFiles(dir: string): string[] {
 
 const FIGURE_TAG = /<Figure\s+id=(?:"([^"]*)"|'([^']*)')\s*\/>/g;
 
-/** Ids of the figures the body places with `<Figure id="…" />`, with the body line of each. */
+/**
+ * Ids of the figures the body places with `<Figure id="…" />`, with the body line of each.
+ * Read from the MDX tree, so a tag inside a code block is not a placement; when the body is
+ * not valid MDX (already an error) a pattern match stands in, to spare the editor a second
+ * round of "never placed" messages.
+ */
 export function figurePlacements(body: string): { id: string; line: number }[] {
+  const analysis = analyseMdxBody(body);
+  if (analysis.tree) return analysis.figures;
   const placements: { id: string; line: number }[] = [];
   for (const match of body.matchAll(FIGURE_TAG)) {
     const line = body.slice(0, match.index).split('\n').length;
@@ -99,6 +112,10 @@ export function checkArticleText(
 
   const parsed = parseArticleFile(text);
   for (const problem of parsed.problems) report(problem.message, problem.line, problem.field);
+  // The body is checked whatever the frontmatter says, so every problem shows at once.
+  const frontmatterClosed = parsed.bodyLine > 1;
+  const analysis = frontmatterClosed ? analyseMdxBody(parsed.body) : undefined;
+  for (const problem of analysis?.problems ?? []) report(problem.message, parsed.bodyLine + problem.line - 1, 'body');
   if (!parsed.data) return { problems };
 
   const result = articleSchema.safeParse(parsed.data);
@@ -138,16 +155,23 @@ export function checkArticleText(
       report(`figure id "${figure.id}" is used twice; give each figure its own id`, parsed.lineOf(['figures', index, 'id']), `figures.${index}.id`);
     }
     figureIds.set(figure.id, index);
-    if (figure.image !== undefined && options.dir !== undefined && !existsSync(join(options.dir, figure.image))) {
+    if (figure.image === undefined || options.dir === undefined) return;
+    const imageLine = parsed.lineOf(['figures', index, 'image']);
+    const imagePath = join(options.dir, figure.image);
+    if (!existsSync(imagePath) || !statSync(imagePath).isFile()) {
       report(
         `image file ${figure.image} does not exist next to the article; add the file, fix the path, or remove image: to keep the caption alone`,
-        parsed.lineOf(['figures', index, 'image']),
+        imageLine,
         `figures.${index}.image`,
       );
+      return;
     }
+    const extension = /\.[^./\\]+$/.exec(figure.image)?.[0] ?? '';
+    for (const message of checkImageFile(imagePath, extension)) report(`${figure.image}: ${message}`, imageLine, `figures.${index}.image`);
   });
   const placed = new Set<string>();
-  for (const placement of figurePlacements(parsed.body)) {
+  const placements = analysis?.tree ? analysis.figures : figurePlacements(parsed.body);
+  for (const placement of placements) {
     const line = parsed.bodyLine + placement.line - 1;
     if (!figureIds.has(placement.id)) {
       report(`<Figure id="${placement.id}" /> names no figure in the frontmatter; add it under figures: or fix the id`, line, 'figures');
@@ -176,6 +200,14 @@ export function checkContentRoot(root: string, cwd: string = process.cwd()): Con
     problems.push({ file: toPosix(relative(cwd, articlesDir)) || articlesDir, message: 'the articles folder does not exist; create it or point ANNALS_CONTENT_DIR at a content root that has one', severity: 'error' });
     return { articles, problems };
   }
+  const outside = readdirSync(root).sort().filter((name) => !isIgnoredName(name) && !CONTENT_FOLDERS.has(name)).map((name) => join(root, name));
+  for (const full of outside.flatMap((path) => (statSync(path).isDirectory() ? listFiles(path) : [path]))) {
+    problems.push({
+      file: toPosix(relative(cwd, full)),
+      message: `this file is outside the content root's ${[...CONTENT_FOLDERS].join('/, ')}/ folder, so the site would never publish it; move articles to articles/YYYY/MM/, or start the name with _ if it is a note`,
+      severity: 'error',
+    });
+  }
   for (const full of listFiles(articlesDir)) {
     const file = toPosix(relative(cwd, full));
     const entry = toPosix(relative(articlesDir, full));
@@ -188,7 +220,13 @@ export function checkContentRoot(root: string, cwd: string = process.cwd()): Con
       problems.push({ file, message: `this file would be skipped by the site: ${hint}`, severity: 'error' });
       continue;
     }
-    const text = readFileSync(full, 'utf8');
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(full));
+    } catch {
+      problems.push({ file, line: 1, message: 'the file is not UTF-8 text (it may be saved as GBK/GB18030); save it again as UTF-8', severity: 'error' });
+      continue;
+    }
     const checked = checkArticleText(text, file, { dir: join(full, '..') });
     problems.push(...checked.problems);
     if (checked.article) articles.push({ ...checked.article, entry });
