@@ -52,6 +52,11 @@ export function parseByline(text: string): ParsedByline {
       continue;
     }
     if (NOT_NAMES.has(token)) continue;
+    // `医技药剂党支部、药剂科供稿`: the contributing departments, not people.
+    if (token.endsWith('供稿')) {
+      result.unread.length = 0;
+      continue;
+    }
     if (role === undefined || !NAME.test(token)) {
       result.unread.push(token);
       continue;
@@ -63,7 +68,7 @@ export function parseByline(text: string): ParsedByline {
 }
 
 /** A line that is nothing but a byline: it starts with a role and is short. */
-const BYLINE_LINE = new RegExp(`^[（(【\\[]?\\s*(?:本报|本网|新华社|央视|中新社|.{0,10}?)?(?:${ROLE_PATTERN})\\s*[:：/／|｜]?\\s*\\S`);
+const BYLINE_LINE = new RegExp(`^[（(【\\[]?\\s*(?:.{0,24}?供稿\\s+)?(?:本报|本网|新华社|央视|中新社|.{0,10}?)?(?:${ROLE_PATTERN})\\s*[:：/／|｜]?\\s*\\S`);
 
 /**
  * The credits of a line that holds only a byline, or undefined when the line is prose.
@@ -88,8 +93,8 @@ export function bylineInLead(paragraph: string): ParsedByline | undefined {
   return parsed.credits.length + parsed.editors.length > 0 ? parsed : undefined;
 }
 
-/** `责任编辑：杨倩_NF4425`, `（责任编辑：霍琦 ）`, `[责任编辑:张三 李四]`. */
-const EDITOR_LINE = /责任编辑\s*[:：]?\s*([^）)\]】\n]{0,40})/;
+/** `责任编辑：杨倩_NF4425`, `（责任编辑：霍琦 ）`, `(责编：汤诗瑶、丁涛)` (people.cn). */
+const EDITOR_LINE = /(?:责任编辑|责编)\s*[:：]?\s*([^）)\]】\n]{0,40})/;
 
 export function editorsIn(text: string): string[] | undefined {
   const match = EDITOR_LINE.exec(text);

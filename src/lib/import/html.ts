@@ -44,7 +44,9 @@ const FURNITURE_LINE = [
   /版权所有|All Rights Reserved|未经(?:书面)?授权[^。]*(?:转载|使用)|转载请注明|禁止转载/i,
   /^(?:扫一扫|扫描二维码|长按(?:识别)?二维码|关注(?:我们|微信公众号))/,
   /^(?:文章|原文)?(?:来源|原标题)\s*[:：]/,
-  /^本文(?:来源|来自|转载自|系)/,
+  /^[（(]?本文(?:来源|来自|转载自|系)/,
+  /^[+＋]?\d{0,3}$/,
+  /^(?:#[^#\s]+#?\s*){2,}$/,
   /^(?:\(|（)?(?:本文|文章)?(?:作者|编辑)?(?:系|为)?[^。]{0,20}(?:原创稿|独家稿)(?:\)|）)?$/,
   /^[【\[]?(?:编辑|责编|审核|审校)[】\]]?\s*[:：]?\s*$/,
   /^(?:返回|更多)\S{0,6}(?:>>|》》)/,
@@ -167,6 +169,17 @@ export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArt
   // Publication time: meta tags, then the header line, then the lines after the body.
   let date = metaDate(meta, timeZone);
   let dateFrom = 'meta';
+  // people.cn's meta gives the day only; the header line under the headline gives the time too.
+  if (date !== undefined && !date.includes('T')) {
+    for (const text of header) {
+      const visible = VISIBLE_DATE.exec(text);
+      const precise = visible ? toFrontmatterDate(visible[0], timeZone) : undefined;
+      if (precise?.startsWith(`${date}T`)) {
+        date = precise;
+        break;
+      }
+    }
+  }
   if (date === undefined) {
     for (const text of [...header, ...trailer]) {
       const match = VISIBLE_DATE.exec(text);
@@ -220,11 +233,12 @@ export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArt
   const unreadBylines: string[] = [];
   let ended = false;
   let leadSeen = false;
+  let leadChecked = false;
   for (let index = 0; index < lines.length && !ended; index++) {
     const { block, text } = lines[index]!;
     if (block.kind === 'image') {
       const imageUrl = absoluteUrl(block.src, url);
-      if (/(?:icon|logo|emoji|qrcode|erweima|share|avatar|weixin_?code|\.gif$)/i.test(block.src)) continue;
+      if (/(?:icon|logo|emoji|qrcode|erweima|share|avatar|weixin_?code|next_?page|prev_?page|\.gif$)/i.test(block.src)) continue;
       const next = lines[index + 1];
       if (next && next.block.kind === 'line' && isCaption(next.block)) {
         blocks.push({ kind: 'figure', caption: next.text, ...(imageUrl ? { imageUrl } : {}) });
@@ -257,6 +271,10 @@ export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArt
       addEditors(editorNames);
       continue;
     }
+    if (/^(?:[【\[]\d{1,2}[】\]]\s*){2,}$/.test(text) || /^(?:上一页|下一页)/.test(text)) {
+      notes.push({ field: 'body', message: `the article continues on further pages (${text}); only this page was imported` });
+      continue;
+    }
     if (isFurnitureLine(text)) {
       if (!sourceName) sourceName = sourceIn(` ${text}`);
       continue;
@@ -273,7 +291,9 @@ export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArt
       blocks.push({ kind: 'heading', text });
       continue;
     }
-    if (!leadSeen) {
+    // The lead is the first real paragraph; labels such as 图集 may stand before it.
+    if (!leadChecked && text.length >= 20) {
+      leadChecked = true;
       const inLead = bylineInLead(text);
       if (inLead) {
         addCredits(authors, inLead.credits);
@@ -303,6 +323,9 @@ export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArt
     throw new ImportError(fileName, `no article text found (the body candidate ${found.via} holds no paragraphs); is this a news article page?`);
   }
 
+  if (trailer.slice(0, 4).some((text) => /下一页|余下全文/.test(text))) {
+    notes.push({ field: 'body', message: 'the article continues on a next page (下一页); only this page was imported' });
+  }
   if (date === undefined) notes.push({ field: 'date', message: 'no publication date found in the page (meta tags or the line under the headline); add date: by hand' });
   else if (dateFrom === 'trailer') notes.push({ field: 'date', message: `the date ${date} was found after the article text, not under the headline; check it` });
   if (authors.length === 0) notes.push({ field: 'authors', message: 'no byline (记者, 通讯员, 作者 …) found; add authors: if the article names them' });
@@ -325,9 +348,10 @@ export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArt
 /** thepaper's header byline: `石佳/中国青年报` — the writer's names, then the publication. */
 const SLASH_BYLINE = /^([\p{Script=Han}·]{2,6}(?:\s[\p{Script=Han}·]{2,6}){0,3})\s*[/／]\s*([^\s/／]{2,20})$/u;
 
-/** Sites that print the source as a link of its own next to the time (163, sina). */
+/** Sites that print the source in an element of its own next to the time (163, sina, toutiao). */
 function sourceElement($: CheerioAPI): string | undefined {
-  for (const selector of ['#ne_article_source', '.date-source .source', '.article-source', '.source-name', '.news-source', '#source_baidu', '.source', '#source']) {
+  // A bare `.source` is too broad: toutiao uses it for every related article's footer.
+  for (const selector of ['#ne_article_source', '.date-source .source', '.article-sub > span:not(.original)', '.article-source', '.source-name', '.news-source', '#source_baidu']) {
     const text = $(selector).first().text().replace(/^\s*(?:来源|来自)\s*[:：]\s*/, '').replace(/[\s⋅·•|｜]+$/, '').trim();
     if (text.length >= 2 && text.length <= 20 && !/\d|[:：]/.test(text)) return text;
   }
