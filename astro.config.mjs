@@ -1,7 +1,9 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import atomicOutput from './src/integrations/atomic-output.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import verifyOutput from './src/integrations/verify-output.ts';
 import { markdownProcessor } from './src/markdown/index.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -9,11 +11,16 @@ export default defineConfig({
   site: siteConfig.url,
   base: siteConfig.base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Scripts and styles are always separate files, never inlined: a Content-Security-Policy
+  // without 'unsafe-inline' then allows them, and browsers cache them across pages.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   // 'jsx' (the default) drops the space between inline elements, so 记者 and a name in
   // separate spans would run together.
   compressHTML: true,
   markdown: { processor: markdownProcessor(process.env['ANNALS_MARKDOWN_PROCESSOR']) },
-  integrations: [mdx(), pagefind()],
+  // Order matters: the output check reads the finished search index, and atomic output
+  // publishes the staging folder only after every other build:done hook succeeded.
+  integrations: [mdx(), pagefind(), verifyOutput(), atomicOutput()],
   devToolbar: { enabled: false },
 });

@@ -34,6 +34,8 @@ export interface CheckedArticle {
   /** Line of the `slug:` field, when the slug is written rather than taken from the file name. */
   slugLine?: number;
   data: Article;
+  /** Text the published page must contain (see `analyseMdxBody`); checked after the build. */
+  textSample: string[];
 }
 
 export interface ContentCheckResult {
@@ -186,7 +188,7 @@ export function checkArticleText(
     }
   }
   const slugLine = data.slug === undefined ? undefined : parsed.lineOf(['slug']);
-  return { article: { file, slug, data, ...(slugLine === undefined ? {} : { slugLine }) }, problems };
+  return { article: { file, slug, data, textSample: analysis?.textSample ?? [], ...(slugLine === undefined ? {} : { slugLine }) }, problems };
 }
 
 /**

@@ -6,7 +6,8 @@
  * in readers' browsers): `{process.env.TOKEN}` prints a secret of the build machine,
  * `import fs from 'node:fs'` reads its disk, `<script>` and `onclick=` run in the
  * reader's page. Astro 7 publishes all of that as written. This module parses the body
- * with the same micromark MDX syntax @mdx-js/mdx uses, without running anything, and
+ * with the parser @mdx-js/mdx and @astrojs/mdx use (remark-parse + remark-gfm + remark-mdx,
+ * micromark underneath; acorn only parses expressions), without running anything, and
  * reports every construct outside the policy with its line. The content check
  * (`src/lib/content-check.ts`) runs it for every article, so the collection loader refuses
  * the build before anything is compiled, whichever Markdown processor is configured, and
@@ -18,10 +19,11 @@
  * Links and images may point at relative addresses, `#fragments`, http(s), mailto and tel.
  */
 import type { Nodes, Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { mdxFromMarkdown } from 'mdast-util-mdx';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from 'mdast-util-mdx';
-import { mdxjs } from 'micromark-extension-mdxjs';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 
 export interface PolicyProblem {
   /** 1-based line in the body. */
@@ -35,6 +37,12 @@ export interface BodyAnalysis {
   problems: PolicyProblem[];
   /** Every `<Figure id="…" />`, with its body line, in order. */
   figures: { id: string; line: number }[];
+  /**
+   * Text the published page must contain: the longest plain-text run of the first and of
+   * the last paragraph or heading (whitespace removed). The output check looks for both,
+   * so an article that renders empty or cut short fails the build.
+   */
+  textSample: string[];
 }
 
 /** A component articles may use, and the literal props it takes. */
@@ -72,8 +80,10 @@ const ESCAPE_HINT = 'if you meant { or < as text, write \\{ or \\<';
 const ESCAPE_BRACES = 'if you meant the braces as text, write \\{ and \\}';
 const ESCAPE_LT = 'if you meant < as text, write \\<';
 
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).freeze();
+
 function parse(body: string): Root {
-  return fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
+  return parser.parse(body);
 }
 
 /** The scheme of a URL as a browser reads it: control characters and whitespace inside are ignored. */
@@ -167,7 +177,7 @@ export function analyseMdxBody(body: string): BodyAnalysis {
     const line = error.line ?? error.place?.line ?? error.place?.start?.line ?? 1;
     const reason = (error.reason ?? error.message ?? String(cause)).replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)$/, '');
     report(line, `the body is not valid MDX: ${reason}; ${ESCAPE_HINT}`);
-    return { tree: undefined, problems, figures };
+    return { tree: undefined, problems, figures, textSample: [] };
   }
 
   const walk = (node: Nodes, parentLine: number) => {
@@ -231,5 +241,31 @@ export function analyseMdxBody(body: string): BodyAnalysis {
     if ('children' in node) for (const child of node.children) walk(child, line);
   };
   walk(tree, 1);
-  return { tree, problems, figures };
+  return { tree, problems, figures, textSample: textSample(tree) };
+}
+
+/** The longest text run of a block, without whitespace, at most 40 characters. */
+function longestRun(node: Nodes): string {
+  let best = '';
+  const visit = (current: Nodes) => {
+    if (current.type === 'text') {
+      const run = current.value.replace(/\s+/g, '');
+      if (run.length > best.length) best = run;
+    }
+    if (current.type === 'mdxTextExpression' || current.type === 'mdxFlowExpression') return;
+    if ('children' in current) for (const child of current.children) visit(child);
+  };
+  visit(node);
+  return best.slice(0, 40);
+}
+
+function textSample(tree: Root): string[] {
+  const runs = tree.children
+    .filter((node) => node.type === 'paragraph' || node.type === 'heading')
+    .map(longestRun)
+    .filter((run) => run.length > 0);
+  if (runs.length === 0) return [];
+  const first = runs[0] ?? '';
+  const last = runs.at(-1) ?? '';
+  return first === last ? [first] : [first, last];
 }

@@ -15,6 +15,7 @@ import { glob, type Loader } from 'astro/loaders';
 import { checkContentRoot, formatProblem } from '../lib/content-check.ts';
 import { parseArticleFile } from '../lib/frontmatter.ts';
 import { slugFromFileName } from '../lib/permalinks.ts';
+import { recordContent } from './content-record.ts';
 
 export class ContentError extends Error {
   override name = 'ContentError';
@@ -53,6 +54,13 @@ export function articlesLoader(options: { root: string }): Loader {
           const data = entry.filePath ? parseArticleFile(readFileSync(entry.filePath, 'utf8')).data : undefined;
           return context.parseData({ ...entry, data: (data ?? entry.data) as typeof entry.data });
         },
+      });
+      // For the output check after the build: the store holds cached entries too.
+      recordContent({
+        root: options.root,
+        cwd,
+        articles,
+        entries: context.store.entries().map(([id, entry]) => ({ id, draft: (entry.data as { draft?: unknown }).draft === true })),
       });
     },
   };

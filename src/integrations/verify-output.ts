@@ -1,0 +1,155 @@
+/**
+ * Nothing vanishes: after the site and its search index are written, the article files
+ * under the content root, the collection's entries, the article pages and Pagefind's
+ * page count must agree (drafts and the documented `_`/`.` ignore rule aside), and every
+ * article page must show its text. Otherwise the build fails listing each difference, and
+ * `atomic-output.ts` publishes nothing.
+ *
+ * Why: a page whose render failed can still be written empty, an entry can be dropped by a
+ * loader that only warns, and a page can miss the search index; none of that changes the
+ * exit code of `astro build` on its own.
+ *
+ * Runs on `astro:build:done` after `annals:pagefind` (checked on `astro:config:done`).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { ARTICLE_EXTENSION, isIgnoredName } from '../lib/content-check.ts';
+import { articlePath } from '../lib/permalinks.ts';
+import { recordedContent, type ContentRecord } from '../loaders/content-record.ts';
+
+export const VERIFY_OUTPUT = 'annals:verify-output';
+const PAGEFIND = 'annals:pagefind';
+
+export class OutputCheckError extends Error {
+  override name = 'OutputCheckError';
+}
+
+function walk(dir: string, keep: (name: string) => boolean = () => true): string[] {
+  const found: string[] = [];
+  if (!existsSync(dir)) return found;
+  for (const name of readdirSync(dir).sort()) {
+    if (!keep(name)) continue;
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) found.push(...walk(full, keep));
+    else found.push(full);
+  }
+  return found;
+}
+
+const toPosix = (path: string) => (sep === '/' ? path : path.split(sep).join('/'));
+
+/** The text a reader sees in an HTML page, whitespace removed: tags, scripts and styles dropped, Astro's escapes decoded. */
+export function pageText(html: string): string {
+  return html
+    .replace(/<(script|style|template)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi, (_whole, code: string) => {
+      const lower = code.toLowerCase();
+      if (lower.startsWith('#x')) return String.fromCodePoint(Number.parseInt(lower.slice(2), 16));
+      if (lower.startsWith('#')) return String.fromCodePoint(Number.parseInt(lower.slice(1), 10));
+      return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' } as Record<string, string>)[lower] ?? '';
+    })
+    .replace(/\s+/g, '');
+}
+
+function difference(a: Iterable<string>, b: Set<string>): string[] {
+  return [...a].filter((item) => !b.has(item)).sort();
+}
+
+/** Pages counted by Pagefind, from the `pagefind-entry.json` it writes. */
+export function pagefindPageCount(outDir: string): number | undefined {
+  const entryFile = join(outDir, 'pagefind', 'pagefind-entry.json');
+  if (!existsSync(entryFile)) return undefined;
+  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages?: Record<string, { page_count?: number }> };
+  return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
+}
+
+/** Every difference between the content and the built site, as sentences; empty when they agree. */
+export function verifyOutput(outDir: string, record: ContentRecord): string[] {
+  const problems: string[] = [];
+  const rel = (path: string) => toPosix(relative(record.cwd, path));
+
+  // 1. Files under the content root vs the articles the check passed.
+  const files = new Set(walk(join(record.root, 'articles'), (name) => !isIgnoredName(name)).filter((file) => file.endsWith(ARTICLE_EXTENSION)).map(rel));
+  const checked = new Set(record.articles.map((article) => article.file));
+  for (const file of difference(files, checked)) problems.push(`${file}: the file is under the content root but no article came from it`);
+  for (const file of difference(checked, files)) problems.push(`${file}: an article came from a file that is not under the content root`);
+
+  // 2. Published articles vs collection entries.
+  const published = record.articles.filter((article) => !article.data.draft);
+  const drafts = record.articles.filter((article) => article.data.draft);
+  const bySlug = new Map(published.map((article) => [article.slug, article]));
+  const entries = new Set(record.entries.filter((entry) => !entry.draft).map((entry) => entry.id));
+  for (const slug of difference(bySlug.keys(), entries)) problems.push(`${bySlug.get(slug)?.file}: the article ${slug} is missing from the collection`);
+  for (const id of difference(entries, new Set(bySlug.keys()))) problems.push(`the collection has an entry ${id} that no article file gave`);
+
+  // 3. Collection entries vs article pages, and what each page shows.
+  const articlesOut = join(outDir, 'articles');
+  const pageSlugs = new Set(existsSync(articlesOut) ? readdirSync(articlesOut).filter((name) => existsSync(join(articlesOut, name, 'index.html'))) : []);
+  for (const slug of difference(bySlug.keys(), pageSlugs)) problems.push(`${bySlug.get(slug)?.file}: no page was written at ${articlePath(slug)}`);
+  for (const slug of difference(pageSlugs, new Set(bySlug.keys()))) problems.push(`${articlePath(slug)} was written but no published article has that permalink`);
+  let indexable = 0;
+  for (const slug of pageSlugs) {
+    const article = bySlug.get(slug);
+    if (!article) continue;
+    const html = readFileSync(join(articlesOut, slug, 'index.html'), 'utf8');
+    if (!/\sdata-pagefind-body[\s>=]/.test(html)) problems.push(`${article.file}: the page ${articlePath(slug)} is not marked for the search index (data-pagefind-body)`);
+    const text = pageText(html);
+    for (const sample of article.textSample) {
+      if (!text.includes(sample)) problems.push(`${article.file}: the page ${articlePath(slug)} does not show "${sample}" from the article: it rendered empty or cut short`);
+    }
+  }
+
+  // 4. Pages marked for the index vs Pagefind's count.
+  for (const file of walk(outDir, (name) => name !== 'pagefind')) {
+    if (file.endsWith('.html') && /\sdata-pagefind-body[\s>=]/.test(readFileSync(file, 'utf8'))) indexable += 1;
+  }
+  const indexed = pagefindPageCount(outDir);
+  if (indexed === undefined) problems.push('pagefind/pagefind-entry.json was not written: the site has no search index');
+  else if (indexed !== indexable) problems.push(`Pagefind indexed ${indexed} pages but ${indexable} pages are marked data-pagefind-body`);
+
+  // 5. Drafts: no page, and no link to one anywhere.
+  for (const draft of drafts) {
+    if (pageSlugs.has(draft.slug)) problems.push(`${draft.file}: the draft was published at ${articlePath(draft.slug)}`);
+  }
+  if (drafts.length > 0) {
+    const draftPaths = drafts.map((draft) => articlePath(draft.slug));
+    for (const file of walk(outDir, (name) => name !== 'pagefind' && name !== '_astro')) {
+      if (!/\.(?:html|xml|json|txt)$/.test(file)) continue;
+      const text = readFileSync(file, 'utf8');
+      for (const path of draftPaths) if (text.includes(`${path}"`) || text.includes(`${path}<`)) problems.push(`${toPosix(relative(outDir, file))} links to the draft ${path}`);
+    }
+  }
+  return problems;
+}
+
+export default function verifyOutputIntegration(): AstroIntegration {
+  return {
+    name: VERIFY_OUTPUT,
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        const names = config.integrations.map((integration) => integration.name);
+        if (names.includes(PAGEFIND) && names.indexOf(PAGEFIND) > names.indexOf(VERIFY_OUTPUT)) {
+          throw new OutputCheckError(`${VERIFY_OUTPUT} must come after ${PAGEFIND} in astro.config.mjs, so it checks the finished search index`);
+        }
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const started = performance.now();
+        const record = recordedContent();
+        if (!record) throw new OutputCheckError('the articles loader recorded no content in this build, so the output cannot be checked');
+        const problems = verifyOutput(fileURLToPath(dir), record);
+        if (problems.length > 0) {
+          throw new OutputCheckError(
+            `the built site does not match the content (${problems.length} difference${problems.length > 1 ? 's' : ''}); nothing was published:\n` +
+              problems.map((problem) => `  ${problem}`).join('\n'),
+          );
+        }
+        const published = record.articles.filter((article) => !article.data.draft).length;
+        logger.info(`${record.articles.length} article files, ${published} entries, ${published} article pages and the search index agree (${Math.round(performance.now() - started)} ms)`);
+      },
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * What the articles loader saw in this build, handed to the output check
+ * (`src/integrations/verify-output.ts`) after the site is written.
+ *
+ * The loader runs inside Vite's module runner and the integration in Astro's own module
+ * graph: two copies of every module, one process. A registry on `globalThis` under a
+ * `Symbol.for` key is the one thing both see.
+ */
+import type { CheckedArticle } from '../lib/content-check.ts';
+
+export interface ContentRecord {
+  /** The content root, absolute. */
+  root: string;
+  /** The working directory the checked files' paths are relative to. */
+  cwd: string;
+  /** Every article file that passed the content check, drafts included. */
+  articles: CheckedArticle[];
+  /** The collection's entries after loading (cached or not), with their draft flag. */
+  entries: { id: string; draft: boolean }[];
+}
+
+const KEY = Symbol.for('annals.content-record');
+
+type Registry = { [KEY]?: ContentRecord };
+
+export function recordContent(record: ContentRecord): void {
+  (globalThis as Registry)[KEY] = record;
+}
+
+export function recordedContent(): ContentRecord | undefined {
+  return (globalThis as Registry)[KEY];
+}
