@@ -37,6 +37,71 @@ export interface SiteStrings {
   notFoundBody: string;
   noResults: string;
   footer: string;
+  /** aria-label of the main navigation. */
+  siteNavigation: string;
+  /** aria-label of the pagination navigation. */
+  pagination: string;
+  /** aria-label of the breadcrumb trail. */
+  breadcrumbs: string;
+  /** `{year}` is replaced: `2017年`. */
+  yearLabel: string;
+  /** `{month}` is replaced: `10月`. */
+  monthLabel: string;
+  /** `{day}` is replaced: `17日`. */
+  dayLabel: string;
+  /** `{year}`, `{month}` are replaced. */
+  yearMonthLabel: string;
+  /** `{year}`, `{month}`, `{day}` are replaced. */
+  fullDayLabel: string;
+  /** `{month}`, `{day}` are replaced: the title of a 历史上的今天 page. */
+  monthDayLabel: string;
+  /** Calendar column heads, Monday first. */
+  weekdays: [string, string, string, string, string, string, string];
+  /** Heading of the table of contents. */
+  tableOfContents: string;
+  /** Label of the font-size switcher, and its three buttons, largest first. */
+  fontSize: string;
+  fontSizeLarge: string;
+  fontSizeMedium: string;
+  fontSizeSmall: string;
+  share: string;
+  copyLink: string;
+  linkCopied: string;
+  copyFailed: string;
+  previousArticle: string;
+  nextArticle: string;
+  /** aria-label of the previous/next navigation. */
+  articleNavigation: string;
+  relatedArticles: string;
+  citeThisArticle: string;
+  /** Shown for the 引用日期 until the page script writes the reader's day. */
+  accessDatePlaceholder: string;
+  /** Heading of the corrections under an article. */
+  corrections: string;
+  /** Printed under an article: `{url}` is replaced. */
+  printedFrom: string;
+  /** Link to the article where it was first published. */
+  originalArticle: string;
+  section: string;
+  tags: string;
+  people: string;
+  sources: string;
+  sections: string;
+  /** `{count}` and `{roles}` are replaced, on a person's page. */
+  personSummary: string;
+  /** Heading of the newest articles on a person, source, section or tag page. */
+  latestOf: string;
+  /** Heading of the list of years on a person, source, section or tag page. */
+  byYear: string;
+  onThisDay: string;
+  onThisDayEmpty: string;
+  /** Link to the 历史上的今天 page of every day. */
+  onThisDayAll: string;
+  feeds: string;
+  /** `{section}` is replaced. */
+  sectionFeed: string;
+  /** Link from a day or month page to the days in the calendar. */
+  calendar: string;
 }
 
 export interface SiteConfig {
@@ -54,6 +119,10 @@ export interface SiteConfig {
   pageSize: number;
   /** How many articles the home page lists. */
   homeSize: number;
+  /** How many articles each feed carries (the newest). */
+  feedSize: number;
+  /** How many related articles an article page lists. */
+  relatedCount: number;
   strings: SiteStrings;
 }
 
@@ -71,6 +140,8 @@ export const siteConfig: SiteConfig = {
   timeZone: 'Asia/Shanghai',
   pageSize: 20,
   homeSize: 10,
+  feedSize: 20,
+  relatedCount: 5,
   strings: {
     siteTitle: '邵阳新闻档案',
     tagline: '县域新闻，完整存档',
@@ -93,6 +164,48 @@ export const siteConfig: SiteConfig = {
     notFoundBody: '您要找的页面不存在或已移动。可以从首页或往期回顾重新查找。',
     noResults: '没有找到相关文章。',
     footer: '本站为新闻存档，文章版权归原作者及来源媒体所有。',
+    siteNavigation: '站点导航',
+    pagination: '分页',
+    breadcrumbs: '当前位置',
+    yearLabel: '{year}年',
+    monthLabel: '{month}月',
+    dayLabel: '{day}日',
+    yearMonthLabel: '{year}年{month}月',
+    fullDayLabel: '{year}年{month}月{day}日',
+    monthDayLabel: '{month}月{day}日',
+    weekdays: ['一', '二', '三', '四', '五', '六', '日'],
+    tableOfContents: '目录',
+    fontSize: '字体',
+    fontSizeLarge: '大',
+    fontSizeMedium: '中',
+    fontSizeSmall: '小',
+    share: '分享',
+    copyLink: '复制链接',
+    linkCopied: '链接已复制',
+    copyFailed: '无法复制，请从地址栏复制链接',
+    previousArticle: '上一篇',
+    nextArticle: '下一篇',
+    articleNavigation: '上一篇与下一篇',
+    relatedArticles: '相关文章',
+    citeThisArticle: '引用本文',
+    accessDatePlaceholder: '引用日期',
+    corrections: '更正',
+    printedFrom: '本文网址：{url}',
+    originalArticle: '原文链接',
+    section: '栏目',
+    tags: '标签',
+    people: '人物',
+    sources: '来源',
+    sections: '栏目',
+    personSummary: '共 {count} 篇，{roles}',
+    latestOf: '最新文章',
+    byYear: '按年份',
+    onThisDay: '历史上的今天',
+    onThisDayEmpty: '往年的今天没有存档文章。',
+    onThisDayAll: '按日期查看历史上的今天',
+    feeds: '订阅',
+    sectionFeed: '订阅“{section}”栏目',
+    calendar: '日历',
   },
 };
 
