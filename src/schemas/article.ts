@@ -67,6 +67,17 @@ export const createFigureSchema = <Image extends z.ZodType>(image: Image) => z.s
   credit: z.string().optional(),
 });
 
+/**
+ * A correction (更正) published after the article: the date it was made, validated like
+ * `date`, and what was corrected, in a sentence readers see under the article.
+ */
+export const correctionSchema = z.strictObject({
+  /** When the correction was made: `2017-10-18T10:00+08:00`, or a date alone. */
+  date: publishedDateSchema,
+  /** What was wrong and what is right: `原文“1226个”应为“1306个”。` */
+  text: nonBlank('correction text'),
+});
+
 export const createArticleSchema = <Image extends z.ZodType>(image: Image) => z.strictObject({
   /** Headline, verbatim. */
   title: nonBlank('title'),
@@ -97,6 +108,11 @@ export const createArticleSchema = <Image extends z.ZodType>(image: Image) => z.
   section: nonBlank('section').optional(),
   /** Topics, free text. */
   tags: z.array(nonBlank('tag')).default([]),
+  /**
+   * 更正: corrections, each with its date and text, shown under the article. The latest
+   * correction date is the article's `dateModified` (JSON-LD, sitemap, Atom `updated`).
+   */
+  corrections: z.array(correctionSchema, { error: 'corrections must be a list of entries with date: and text:' }).default([]),
   /** A draft is validated but never published anywhere. */
   draft: z.boolean({ error: 'draft must be true or false' }).default(false),
 });
@@ -109,6 +125,7 @@ export type ArticleFrontmatter = z.input<typeof articleSchema>;
 export type Article = z.output<typeof articleSchema>;
 export type Credit = z.output<typeof creditSchema>;
 export type Figure = z.output<typeof figureSchema>;
+export type Correction = z.output<typeof correctionSchema>;
 
 /** The fields an article file must have, in the order the tools write them. */
 export const ARTICLE_FIELDS = Object.keys(articleSchema.shape) as (keyof Article)[];

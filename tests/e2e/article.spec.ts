@@ -44,7 +44,7 @@ test.describe('the reference article page', () => {
       ['抓服务树形象精准服务暖民心', '抓服务树形象,精准服务暖民心'],
     ]);
     await page.goto(`${REFERENCE_PATH}#${encodeURIComponent('抓基层压责任创新工作激活力')}`);
-    await expect(page.locator('h2').nth(1)).toBeInViewport();
+    await expect(page.locator('.article-body h2').nth(1)).toBeInViewport();
   });
 
   test('shows the four captions as figures: one before the lead, three after the last paragraph', async ({ page }) => {
@@ -56,8 +56,8 @@ test.describe('the reference article page', () => {
   });
 });
 
-test('the home page and the archive list the article with its date', async ({ page }) => {
-  for (const path of ['/', '/archive/']) {
+test('the home page and the archive month and day pages list the article with its date', async ({ page }) => {
+  for (const path of ['/', '/archive/2017/10/', '/archive/2017/10/17/']) {
     await page.goto(path);
     const link = page.locator(`a[href="${REFERENCE_PATH}"]`);
     await expect(link).toHaveText('党的十八大以来邵阳县党建工作发展纪实之为有源头活水来');
