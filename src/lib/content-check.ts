@@ -7,6 +7,7 @@
  * so an editor sees the same problems, all at once, wherever they look.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
 import { articleSchema, type Article } from '../schemas/article.ts';
 import { parseArticleFile } from './frontmatter.ts';
@@ -36,6 +37,12 @@ export interface CheckedArticle {
   data: Article;
   /** Text the published page must contain (see `analyseMdxBody`); checked after the build. */
   textSample: string[];
+  /** The frontmatter as written (YAML 1.2 core data), for the collection's own schema pass. */
+  raw: Record<string, unknown>;
+  /** The body after the frontmatter, as written. */
+  body: string;
+  /** Hash of the whole file: an unchanged file keeps its cached store entry. */
+  digest: string;
 }
 
 export interface ContentCheckResult {
@@ -188,7 +195,8 @@ export function checkArticleText(
     }
   }
   const slugLine = data.slug === undefined ? undefined : parsed.lineOf(['slug']);
-  return { article: { file, slug, data, textSample: analysis?.textSample ?? [], ...(slugLine === undefined ? {} : { slugLine }) }, problems };
+  const digest = createHash('sha256').update(text).digest('hex').slice(0, 32);
+  return { article: { file, slug, data, raw: parsed.data, body: parsed.body, digest, textSample: analysis?.textSample ?? [], ...(slugLine === undefined ? {} : { slugLine }) }, problems };
 }
 
 /**

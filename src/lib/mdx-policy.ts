@@ -13,10 +13,12 @@
  * the build before anything is compiled, whichever Markdown processor is configured, and
  * `npm run lint:content` says the same.
  *
- * Allowed: Markdown; `<Figure id="…" />` with a literal id; `<sub>`/`<sup>` without
- * attributes (chemical and mathematical notation has no Markdown form); MDX comments
- * `{/* … *\/}`, which compile to nothing (the importer writes review notes as comments).
- * Links and images may point at relative addresses, `#fragments`, http(s), mailto and tel.
+ * Allowed: Markdown; `<Figure id="…" />` with a literal id, on a line of its own; MDX
+ * comments `{/* … *\/}` on a line of their own, which print nothing (the importer writes
+ * review notes as comments). Links and images may point at relative addresses,
+ * `#fragments`, http(s), mailto and tel. The article renderer (src/lib/article-body.ts)
+ * accepts exactly this and refuses anything else again, as a second line of defence.
+ * No raw HTML at all, not even harmless-looking tags: the renderer has no HTML path.
  */
 import type { Nodes, Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from 'mdast-util-mdx';
@@ -56,8 +58,6 @@ interface AllowedComponent {
 /** The allow-list: the project's own components and a few inert HTML elements. */
 export const ALLOWED_ELEMENTS: Readonly<Record<string, AllowedComponent>> = {
   Figure: { props: { id: true }, children: false },
-  sub: { props: {}, children: true },
-  sup: { props: {}, children: true },
 };
 
 /** URL schemes a link or image may use; anything else (javascript:, data:, vbscript:, file: …) is refused. */
@@ -108,9 +108,11 @@ function lineOf(node: { position?: { start: { line: number } } | undefined }, fa
 
 /** True when an expression holds nothing but comments (`{/* note *\/}`): it compiles to nothing. */
 function isCommentOnly(node: { value: string; data?: { estree?: { body: unknown[] } | null | undefined } | undefined }): boolean {
+  // Exactly one block comment, as the renderer accepts (src/lib/article-body.ts).
+  const comment = /^\s*\/\*([\s\S]*)\*\/\s*$/.exec(node.value);
+  if (comment === null || (comment[1] ?? '').includes('*/')) return false;
   const program = node.data?.estree;
-  if (program) return program.body.length === 0;
-  return /^\s*(?:\/\*[\s\S]*?\*\/\s*)*$/.test(node.value);
+  return program ? program.body.length === 0 : true;
 }
 
 function shorten(text: string, max = 40): string {
@@ -190,7 +192,10 @@ export function analyseMdxBody(body: string): BodyAnalysis {
       }
       case 'mdxFlowExpression':
       case 'mdxTextExpression': {
-        if (isCommentOnly(node)) return;
+        if (isCommentOnly(node)) {
+          if (node.type === 'mdxTextExpression') report(line, `the comment {${shorten(node.value)}} stands inside a paragraph; put it on a line of its own, with blank lines around it`);
+          return;
+        }
         const env = /\bprocess\b|\bimport\.meta\b|\brequire\s*\(|\bimport\s*\(/.test(node.value)
           ? ' (it reads the build machine: environment variables, secrets, files)'
           : '';
@@ -221,6 +226,9 @@ export function analyseMdxBody(body: string): BodyAnalysis {
         }
         if (!allowed.children && node.children.length > 0) {
           report(line, `<${name}> cannot wrap content (it would not be shown); write it as <${name} ${Object.keys(allowed.props).map((p) => `${p}="…"`).join(' ')} /> and put the text outside`);
+        }
+        if (node.type === 'mdxJsxTextElement') {
+          report(line, `<${name}> stands inside a paragraph; put it on a line of its own, with blank lines around it`);
         }
         if (name === 'Figure' && props['id'] !== undefined) figures.push({ id: props['id'], line });
         break;
