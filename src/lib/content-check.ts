@@ -100,6 +100,20 @@ export function figurePlacements(body: string): { id: string; line: number }[] {
   return placements;
 }
 
+/** C0 controls other than tab and line breaks, DEL and the non-characters: not allowed in XML 1.0, meaningless in HTML. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
+
+/** Every frontmatter string that holds a control character, with its path. */
+function controlCharacters(data: unknown, path: (string | number)[] = []): { path: (string | number)[]; character: string }[] {
+  if (typeof data === 'string') {
+    const character = CONTROL_CHARACTER.exec(data)?.[0];
+    return character === undefined ? [] : [{ path, character }];
+  }
+  if (Array.isArray(data)) return data.flatMap((item, index) => controlCharacters(item, [...path, index]));
+  if (data !== null && typeof data === 'object') return Object.entries(data).flatMap(([key, value]) => controlCharacters(value, [...path, key]));
+  return [];
+}
+
 function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
   let current = data;
   for (const key of path) {
@@ -139,7 +153,7 @@ export function checkArticleText(
         for (const key of issue.keys) report(message, parsed.lineOf([...path, key]), [...path, key].join('.'));
         continue;
       }
-      if (issue.code === 'invalid_type' && valueAt(parsed.data, path) === undefined) {
+      if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && path.length > 0 && valueAt(parsed.data, path) === undefined) {
         const name = path.at(-1);
         message = `${field ?? 'field'} is missing; add ${/^[aeiou]/.test(String(name)) ? 'an' : 'a'} ${String(name)}: line to the frontmatter`;
       }
@@ -149,6 +163,16 @@ export function checkArticleText(
   }
 
   const data = result.data;
+  for (const { path, character } of controlCharacters(parsed.data)) {
+    report(
+      `contains the invisible control character U+${character.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}, which HTML and feeds cannot carry; delete it (retype the text if you cannot see it)`,
+      parsed.lineOf(path),
+      path.join('.'),
+    );
+  }
+  if (data.source.url !== undefined && !/^https?:\/\//i.test(data.source.url)) {
+    report('source.url must be a web address starting with http:// or https://; fix it or remove url:', parsed.lineOf(['source', 'url']), 'source.url');
+  }
   const slug = data.slug ?? slugFromFileName(file);
   if (data.slug === undefined && !isValidSlug(slug)) {
     report(
@@ -251,7 +275,7 @@ export function checkContentRoot(root: string, cwd: string = process.cwd()): Con
         file: article.file,
         ...(article.slugLine === undefined ? {} : { line: article.slugLine }),
         field: 'slug',
-        message: `permalink /articles/${article.slug}/ is already taken by ${other.file}; give one of the two articles a different slug: (or rename its file)`,
+        message: `permalink /articles/${article.slug}/ is already taken by ${other.file}${article.slug === other.slug ? '' : ' (the two differ only in case, Unicode form, full-width characters or spaces, which make the same address)'}; give one of the two articles a different slug: (or rename its file)`,
         severity: 'error',
       });
     } else {
