@@ -23,4 +23,6 @@ export default defineConfig({
   // publishes the staging folder only after every other build:done hook succeeded.
   integrations: [mdx(), pagefind(), verifyOutput(), atomicOutput()],
   devToolbar: { enabled: false },
+  // The content store and image cache; tests give each build its own to compare cold and warm builds.
+  ...(process.env['ANNALS_CACHE_DIR'] ? { cacheDir: process.env['ANNALS_CACHE_DIR'] } : {}),
 });

@@ -2,24 +2,17 @@
  * The real build, not just the check function: bad content stops `astro build` with every
  * problem listed, a non-zero exit code, and no output directory.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildSite, tempOutDir } from './build-helper.ts';
 
-const projectRoot = join(import.meta.dirname, '..', '..');
-const outDir = join(mkdtempSync(join(tmpdir(), 'annals-bad-build-')), 'dist');
-
-afterAll(() => rmSync(join(outDir, '..'), { recursive: true, force: true }));
+const out = tempOutDir('annals-bad-build-');
+const outDir = out.dir;
+afterAll(() => out.remove());
 
 describe('astro build on a content root with bad articles', () => {
-  const build = spawnSync(join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', '--outDir', outDir], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-    env: { ...process.env, ANNALS_CONTENT_DIR: 'tests/unit/fixtures/content/bad', NO_COLOR: '1' },
-  });
-  const output = `${build.stdout}\n${build.stderr}`;
+  const build = buildSite({ contentDir: 'tests/unit/fixtures/content/bad', outDir });
+  const output = build.output;
 
   it('exits non-zero and writes nothing', () => {
     expect(build.status).not.toBe(0);
