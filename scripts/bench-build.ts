@@ -1,0 +1,136 @@
+/**
+ * `npm run bench:build -- [--corpus xwlb|generated] [--articles N] [--no-hugo] [--warm] [--keep]`
+ *
+ * Builds the whole site (all pages, listings, feeds, search index) from a corpus and prints,
+ * per phase, wall time, pages per second and the peak memory of the build's process tree;
+ * then `dist/` size, index size and file counts; then the same articles built by Hugo
+ * (Debian's `hugo`) through a minimal equivalent template, with the ratio. Prints figures;
+ * never asserts times.
+ *
+ * Corpora (written to a temp dir, never committed):
+ * - `xwlb`: ../shared/corpus/xwlb/articles.jsonl (19,876 real articles) through the JSONL
+ *   importer; `--articles N` takes the first N lines.
+ * - `generated`: N seed-length articles from scripts/lib/generate-corpus.ts (deterministic).
+ *
+ * `--warm` builds once, adds one article, and builds again with the cache (the
+ * time-to-publish of an editor's commit).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { clearCaches, isolatedSite, megabytes, seconds, timedRun, treeSize, type PhaseMarker, type TimedRun } from './lib/bench-site.ts';
+import { generateArticle, generateCorpus } from './lib/generate-corpus.ts';
+import { writeHugoSite } from './lib/hugo-site.ts';
+
+const { values } = parseArgs({
+  options: {
+    corpus: { type: 'string', default: 'xwlb' },
+    articles: { type: 'string' },
+    'no-hugo': { type: 'boolean', default: false },
+    warm: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+
+const project = process.cwd();
+const work = mkdtempSync(join(tmpdir(), 'annals-bench-build-'));
+const content = join(work, 'content');
+const site = isolatedSite(project, join(work, 'site'));
+const outDir = join(work, 'dist');
+const node = process.execPath;
+
+function prepareCorpus(): string {
+  if (values.corpus === 'generated') {
+    const count = Number(values.articles ?? 10_000);
+    generateCorpus({ root: content, count });
+    return `${count} generated seed-length articles`;
+  }
+  const jsonl = join(project, '..', 'shared', 'corpus', 'xwlb', 'articles.jsonl');
+  if (!existsSync(jsonl)) throw new Error(`${jsonl} is not there; use --corpus generated`);
+  let input = jsonl;
+  if (values.articles) {
+    input = join(work, 'xwlb-part.jsonl');
+    const lines = readFileSync(jsonl, 'utf8').split('\n').slice(0, Number(values.articles));
+    writeFileSync(input, `${lines.join('\n')}\n`);
+  }
+  const imported = spawnSync(node, [join(project, 'scripts', 'import.ts'), '--quiet', '--out', content, input], { encoding: 'utf8' });
+  if (imported.status !== 0) throw new Error(`import failed:\n${imported.stdout}\n${imported.stderr}`);
+  return `xwlb corpus (${imported.stdout.trim().split('\n').pop()})`;
+}
+
+const ASTRO_PHASES: PhaseMarker[] = [
+  { name: 'bundle', starts: /\[build\] Building static entrypoints/ },
+  { name: 'page render', starts: /generating static routes/ },
+  { name: 'search index', starts: /\[pagefind\] (indexing|start)|\[build\] ✓ Completed in/ },
+];
+
+async function astroBuild(label: string): Promise<TimedRun> {
+  const run = await timedRun(node, [join(site, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outDir], {
+    cwd: site,
+    env: { ...process.env, ANNALS_CONTENT_DIR: content },
+    first: 'content load',
+    phases: ASTRO_PHASES,
+  });
+  if (run.exitCode !== 0) {
+    console.error(run.log.slice(-4000));
+    throw new Error(`${label}: astro build failed (exit ${run.exitCode})`);
+  }
+  return run;
+}
+
+function pageCount(dir: string): number {
+  const result = spawnSync('find', [dir, '-name', '*.html', '-not', '-path', '*/pagefind/*'], { encoding: 'utf8' });
+  return result.stdout.split('\n').filter(Boolean).length;
+}
+
+console.log(`bench:build in ${work}`);
+const described = prepareCorpus();
+console.log(`corpus: ${described}\n`);
+
+clearCaches(site);
+const cold = await astroBuild('cold build');
+const pages = pageCount(outDir);
+const dist = treeSize(outDir);
+const index = treeSize(join(outDir, 'pagefind'));
+
+const row = (cells: string[]) => console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(22) : cell.padStart(12))).join(''));
+console.log(`Astro, cold build: ${pages} HTML pages\n`);
+row(['phase', 'wall s', 'pages/s', 'peak MB']);
+for (const phase of cold.phases) row([phase.name, seconds(phase.ms), (pages / (phase.ms / 1000)).toFixed(0), megabytes(phase.peakBytes)]);
+row(['total', seconds(cold.wallMs), (pages / (cold.wallMs / 1000)).toFixed(0), megabytes(cold.peakBytes)]);
+console.log(`\ndist/: ${megabytes(dist.bytes)} MB in ${dist.files} files; search index: ${megabytes(index.bytes)} MB in ${index.files} files`);
+
+if (values.warm) {
+  const extra = generateArticle(9_999_999);
+  const file = join(content, extra.path);
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(file, extra.text);
+  const warm = await astroBuild('warm build');
+  console.log(`\nAstro, one article added, cached rebuild: ${seconds(warm.wallMs)} s wall, peak ${megabytes(warm.peakBytes)} MB`);
+  for (const phase of warm.phases) row([`  ${phase.name}`, seconds(phase.ms), '', megabytes(phase.peakBytes)]);
+}
+
+if (!values['no-hugo']) {
+  const hugoVersion = spawnSync('hugo', ['version'], { encoding: 'utf8' });
+  if (hugoVersion.status !== 0) {
+    console.log('\nHugo: not installed (apt-get install hugo), skipped');
+  } else {
+    const hugoDir = join(work, 'hugo');
+    mkdirSync(hugoDir);
+    const count = writeHugoSite(content, hugoDir);
+    const hugo = await timedRun('hugo', ['--quiet', '--destination', join(work, 'hugo-public')], { cwd: hugoDir, env: process.env, first: 'build', phases: [] });
+    if (hugo.exitCode !== 0) throw new Error(`hugo failed:\n${hugo.log.slice(-3000)}`);
+    const hugoPages = pageCount(join(work, 'hugo-public'));
+    console.log(`\nHugo (${hugoVersion.stdout.trim().split(' ')[0]} ${hugoVersion.stdout.trim().split(' ')[1] ?? ''}), same ${count} articles, minimal equivalent template: ${hugoPages} HTML pages`);
+    row(['', 'wall s', 'pages/s', 'peak MB']);
+    row(['hugo', seconds(hugo.wallMs), (hugoPages / (hugo.wallMs / 1000)).toFixed(0), megabytes(hugo.peakBytes)]);
+    const withoutIndex = cold.phases.filter((phase) => phase.name !== 'search index').reduce((sum, phase) => sum + phase.ms, 0);
+    console.log(`\nRatio Astro/Hugo wall time: ${(cold.wallMs / hugo.wallMs).toFixed(1)}× (without the search index, which Hugo does not build: ${(withoutIndex / hugo.wallMs).toFixed(1)}×); peak memory ${(cold.peakBytes / hugo.peakBytes).toFixed(1)}×`);
+  }
+}
+
+console.log(`\nMade by: node scripts/bench-build.ts --corpus ${values.corpus}${values.articles ? ` --articles ${values.articles}` : ''}${values.warm ? ' --warm' : ''}`);
+if (values.keep) console.log(`Kept ${work}`);
+else rmSync(work, { recursive: true, force: true });
