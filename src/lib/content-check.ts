@@ -172,6 +172,9 @@ export function checkArticleText(
   }
   if (data.source.url !== undefined && !/^https?:\/\//i.test(data.source.url)) {
     report('source.url must be a web address starting with http:// or https://; fix it or remove url:', parsed.lineOf(['source', 'url']), 'source.url');
+  } else if (data.source.url !== undefined && /["<>\\^`{|}\s]/.test(data.source.url)) {
+    const character = /["<>\\^`{|}\s]/.exec(data.source.url)?.[0] ?? '';
+    report(`source.url contains ${JSON.stringify(character)}, which is not allowed in a web address; write it percent-encoded (${encodeURIComponent(character)}) as the browser's address bar shows it`, parsed.lineOf(['source', 'url']), 'source.url');
   }
   const slug = data.slug ?? slugFromFileName(file);
   if (data.slug === undefined && !isValidSlug(slug)) {

@@ -62,6 +62,7 @@ export const CASES: Case[] = [
   F('a data: image', 'data-image/data-image.mdx', 7, 'body', /image address "data:image\/svg\+xml;base64,PHN2Zz4=": a data: address embeds an unchecked file.*; remove it/),
   // Frontmatter that tries to break out of HTML, feeds or JSON-LD
   F('a javascript: source URL', 'source-url-javascript/source-url-javascript.mdx', 6, 'source.url', /source\.url must be a web address starting with http:\/\/ or https:\/\/; fix it or remove url:/),
+  F('a source URL that breaks out of its attribute', 'source-url-quote/source-url-quote.mdx', 6, 'source.url', /source\.url contains "\\"", which is not allowed in a web address; write it percent-encoded \(%22\)/),
   F('a control character in the title', 'control-character/control-character.mdx', 2, 'title', /contains the invisible control character U\+0008, which HTML and feeds cannot carry; delete it/),
   // Permalinks
   F('two files with one slug', 'duplicate-slug/second-file.mdx', 5, 'slug', /permalink \/articles\/shared-story\/ is already taken by tests\/build\/bad-input\/content\/articles\/duplicate-slug\/first-file\.mdx; give one of the two articles a different slug/),
