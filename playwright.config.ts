@@ -2,9 +2,16 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/lib/browser.ts';
 
 const port = 4399;
+/** The fixture site (tests/fixtures/site, built into dist-fixture/ by `npm run build:fixture`). */
+const fixturePort = 4398;
 const executablePath = findChromium();
 
-/** End-to-end tests run against the production build in `dist/` (`npm run build` first). */
+/**
+ * End-to-end tests run against production builds: the sample site in `dist/`
+ * (`npm run build` first) and the fixture site in `dist-fixture/` (`npm run build:fixture`),
+ * whose articles cover what the sample cannot: photos, several sources and people, the
+ * same day in earlier years, a draft, a correction.
+ */
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
@@ -13,14 +20,25 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     launchOptions: { args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) },
   },
-  webServer: {
-    command: `node scripts/serve.ts dist --port ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  projects: [
+    { name: 'site', testIgnore: /fixture\//, use: { baseURL: `http://127.0.0.1:${port}` } },
+    { name: 'fixture', testMatch: /fixture\/.*\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${fixturePort}` } },
+  ],
+  webServer: [
+    {
+      command: `node scripts/serve.ts dist --port ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `node scripts/serve.ts dist-fixture --port ${fixturePort}`,
+      url: `http://127.0.0.1:${fixturePort}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -16,3 +16,15 @@ export function localDay(now: Date): string {
   const pad2 = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
 }
+
+/**
+ * The classic script that applies the stored font size before the first paint. A bundled
+ * module cannot: modules are deferred, and the e2e test measured the default size in the
+ * first frame. This runs from `<head>` as an external, render-blocking file of a few
+ * hundred bytes (no inline script, so a strict Content-Security-Policy allows it), built
+ * from the same constants as the module that wires the buttons.
+ */
+export function fontSizeBootScript(): string {
+  const sizes = FONT_SIZES.filter((size) => size !== 'medium');
+  return `try{var s=localStorage.getItem(${JSON.stringify(FONT_SIZE_KEY)});if(${JSON.stringify(sizes)}.indexOf(s)>=0)document.documentElement.setAttribute("data-font-size",s)}catch(e){}\n`;
+}
