@@ -36,6 +36,24 @@ export interface SiteStrings {
   notFoundTitle: string;
   notFoundBody: string;
   noResults: string;
+  /** The search page; `{query}` and `{count}` are replaced. */
+  searchPage: {
+    hint: string;
+    count: string;
+    /** Shown above results that hold the query's characters but not its words. */
+    approximate: string;
+    empty: string;
+    emptyTips: string[];
+    clearFilters: string;
+    filters: string;
+    filterLabels: { year: string; source: string; section: string; person: string };
+    all: string;
+    sortLabel: string;
+    sortRelevance: string;
+    sortNewest: string;
+    more: string;
+    failed: string;
+  };
   footer: string;
   /** aria-label of the main navigation. */
   siteNavigation: string;
@@ -163,6 +181,22 @@ export const siteConfig: SiteConfig = {
     notFoundTitle: '页面不存在',
     notFoundBody: '您要找的页面不存在或已移动。可以从首页或往期回顾重新查找。',
     noResults: '没有找到相关文章。',
+    searchPage: {
+      hint: '输入关键词，搜索全部文章的标题和正文；多个词用空格分开。繁体、简体均可。',
+      count: '找到 {count} 篇包含“{query}”的文章',
+      approximate: '没有文章包含完整的“{query}”，以下文章包含其中的字。',
+      empty: '没有找到包含“{query}”的文章。',
+      emptyTips: ['检查是否有错别字', '换一个说法，或只保留一个关键词', '用空格分开多个关键词'],
+      clearFilters: '取消筛选条件再搜索',
+      filters: '筛选结果',
+      filterLabels: { year: '年份', source: '来源', section: '栏目', person: '人物' },
+      all: '全部',
+      sortLabel: '排序',
+      sortRelevance: '相关度',
+      sortNewest: '最新发布',
+      more: '显示更多结果',
+      failed: '搜索暂时无法使用（{message}），请稍后再试。',
+    },
     footer: '本站为新闻存档，文章版权归原作者及来源媒体所有。',
     siteNavigation: '站点导航',
     pagination: '分页',

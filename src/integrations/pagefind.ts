@@ -1,12 +1,15 @@
 /**
- * Builds the Pagefind index inside `astro build`, on `astro:build:done`, through Pagefind's
+ * Builds the search index inside `astro build`, on `astro:build:done`, through Pagefind's
  * Node API (as Starlight does), so a published site always has a search index that
  * matches its pages. Only elements marked `data-pagefind-body` (article title and body)
- * are indexed, never navigation or listings.
+ * are indexed, never navigation or listings; Chinese text goes through the CJK layer
+ * (`src/lib/search/`), which is why pages are handed to Pagefind one by one instead of
+ * `addDirectory`.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { close, createIndex } from 'pagefind';
+import { indexBuiltSite, SearchIndexError } from '../lib/search/indexer.ts';
+import { siteConfig } from '../site.config.ts';
 
 export class PagefindError extends Error {
   override name = 'PagefindError';
@@ -16,23 +19,20 @@ export default function pagefind(): AstroIntegration {
   return {
     name: 'annals:pagefind',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
+      'astro:build:done': async ({ dir, pages, logger }) => {
         const log = logger.fork('pagefind');
-        const sitePath = fileURLToPath(dir);
         try {
-          const created = await createIndex({});
-          if (!created.index) throw new PagefindError(`could not start: ${created.errors.join('; ')}`);
-          const { index } = created;
-          const added = await index.addDirectory({ path: sitePath });
-          if (added.errors.length > 0) throw new PagefindError(`indexing failed: ${added.errors.join('; ')}`);
-          const written = await index.writeFiles({ outputPath: fileURLToPath(new URL('./pagefind/', dir)) });
-          if (written.errors.length > 0) throw new PagefindError(`writing the index failed: ${written.errors.join('; ')}`);
-          log.info(`indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+          const summary = await indexBuiltSite(
+            fileURLToPath(dir),
+            pages.map((page) => page.pathname),
+            fileURLToPath(new URL('./pagefind/', dir)),
+            siteConfig.locale,
+          );
+          log.info(`indexed ${summary.pages} pages in ${summary.ms} ms`);
         } catch (cause) {
-          throw cause instanceof PagefindError ? cause : new PagefindError('Pagefind failed', { cause });
-        } finally {
-          await close();
+          throw cause instanceof SearchIndexError
+            ? new PagefindError(cause.message, { cause })
+            : new PagefindError('Pagefind failed', { cause });
         }
       },
     },

@@ -1,0 +1,123 @@
+/**
+ * The CJK layer's tokens (issue "Chinese search that finds what readers mean").
+ *
+ * Pagefind segments Chinese with its own dictionary segmenter when it indexes and with the
+ * browser's `Intl.Segmenter` when it queries; the two disagree (`习近平` vs `习|近平`) and
+ * every query word must match, so titles return nothing. We take segmentation away from
+ * both: every run of Han characters becomes overlapping character bigrams, as Lucene's CJK
+ * analyzer does, so a query and a page always agree, and any substring is reachable.
+ *
+ * A bigram is written as a plain ASCII word (`qx` + 4 letters per character), because
+ * Pagefind would otherwise re-segment CJK text on both sides, and ASCII letters are one
+ * word for every segmenter in every browser (UAX #29). A run of n characters gives n tokens:
+ * a bigram starting at each character and, for the last one, the character alone, so
+ * token positions are character positions, and a single-character query (`qxABCD`)
+ * reaches every occurrence through Pagefind's prefix matching.
+ */
+
+/** Every token this layer writes starts with this; no word in Chinese or English text does. */
+export const TOKEN_PREFIX = 'qx';
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+const CHAR_WIDTH = 4;
+
+const HAN = /\p{Script=Han}/u;
+
+export function isHan(char: string): boolean {
+  return HAN.test(char);
+}
+
+/** Four letters for one code point (26⁴ covers every Han block up to plane 3). */
+export function encodeChar(char: string): string {
+  let cp = char.codePointAt(0) ?? 0;
+  let out = '';
+  for (let i = 0; i < CHAR_WIDTH; i++) {
+    out = LETTERS[cp % 26] + out;
+    cp = Math.floor(cp / 26);
+  }
+  return out;
+}
+
+function decodeLetters(letters: string): string {
+  let cp = 0;
+  for (const letter of letters) cp = cp * 26 + (letter.charCodeAt(0) - 97);
+  return String.fromCodePoint(cp);
+}
+
+/** The tokens for one run of Han characters: a bigram at every position, the last character alone. */
+export function runTokens(chars: readonly string[]): string[] {
+  const codes = chars.map(encodeChar);
+  return codes.map((code, i) => TOKEN_PREFIX + code + (codes[i + 1] ?? ''));
+}
+
+/** A token's first character (a bigram's) or its only one; undefined for ordinary words. */
+export function decodeToken(token: string): { first: string; last: boolean } | undefined {
+  if (!token.startsWith(TOKEN_PREFIX)) return undefined;
+  const letters = token.slice(TOKEN_PREFIX.length);
+  if (!/^[a-z]+$/.test(letters)) return undefined;
+  if (letters.length === CHAR_WIDTH) return { first: decodeLetters(letters), last: true };
+  if (letters.length === 2 * CHAR_WIDTH) return { first: decodeLetters(letters.slice(0, CHAR_WIDTH)), last: false };
+  return undefined;
+}
+
+/**
+ * Text as the index stores it: Han runs as tokens, everything else as written, each token
+ * separated by a space. `fold` maps a character to its search form (Traditional to
+ * Simplified); it applies to Han characters only.
+ */
+export function toIndexText(text: string, fold: (char: string) => string = (char) => char): string {
+  const out: string[] = [];
+  let run: string[] = [];
+  let other = '';
+  const flushRun = () => {
+    if (run.length > 0) out.push(...runTokens(run));
+    run = [];
+  };
+  const flushOther = () => {
+    const trimmed = other.trim();
+    if (trimmed) out.push(trimmed);
+    other = '';
+  };
+  for (const char of text) {
+    if (isHan(char)) {
+      flushOther();
+      run.push(fold(char));
+    } else {
+      flushRun();
+      other += char;
+    }
+  }
+  flushRun();
+  flushOther();
+  return out.join(' ');
+}
+
+/**
+ * Reads index text back into readable text (Pagefind's fragment holds the index text), for
+ * excerpts: a run's bigrams give one character each and its last token the final one.
+ */
+export function fromIndexText(indexText: string): string {
+  let out = '';
+  let previousWasText = false;
+  for (const word of indexText.split(/\s+/)) {
+    if (!word) continue;
+    // Pagefind ends a block with '.' when it has no punctuation of its own: after our
+    // tokens that is never the author's.
+    const token = word.endsWith('.') && word.startsWith(TOKEN_PREFIX) ? word.slice(0, -1) : word;
+    const decoded = decodeToken(token);
+    if (decoded) {
+      out += decoded.first;
+      previousWasText = false;
+    } else {
+      // Words between Han runs were separated from them by our own spaces; only words
+      // next to words had a space in the original.
+      out += (previousWasText ? ' ' : '') + token;
+      previousWasText = true;
+    }
+  }
+  return out;
+}
+
+/** A single character's token: asked for by prefix, so it reaches every bigram that starts with it. */
+export function isCharToken(token: string): boolean {
+  return decodeToken(token)?.last === true;
+}

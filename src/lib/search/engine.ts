@@ -1,0 +1,195 @@
+/**
+ * The browser side of the CJK layer: loads Pagefind and the folding table, asks Pagefind
+ * for every token of the query, keeps the pages where each query word is present as a
+ * phrase (`holdsPhrase`), and reads the shown results back into title, date, source and a
+ * highlighted excerpt. Framework-free; the search page and the dev server share it.
+ */
+import { fromIndexText, isCharToken, toIndexText } from './cjk.ts';
+import { excerpt, highlight } from './excerpt.ts';
+import { createFolder, foldQuery, identityFolder, type CharFolder } from './fold.ts';
+import { FILTER_KEYS, type FilterKey } from './page-attributes.ts';
+import { holdsPhrase, planQuery, type QueryPlan } from './query.ts';
+import type { SearchState } from './url-state.ts';
+
+interface PagefindFragment {
+  url: string;
+  content: string;
+  meta: Record<string, string | undefined>;
+  weighted_locations: { weight: number; location: number }[];
+}
+interface PagefindResult {
+  id: string;
+  score: number;
+  words: number[];
+  data(): Promise<PagefindFragment>;
+}
+type FilterCounts = Record<string, Record<string, number>>;
+interface PagefindResponse {
+  results: PagefindResult[];
+  filters: FilterCounts;
+  totalFilters: FilterCounts;
+}
+export interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  search(term: string | null, options?: { filters?: Record<string, string[]>; sort?: Record<string, string> }): Promise<PagefindResponse>;
+  filters(): Promise<FilterCounts>;
+}
+
+export interface SearchHit {
+  url: string;
+  titleHtml: string;
+  date: string | undefined;
+  source: string | undefined;
+  excerptHtml: string;
+}
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+export interface SearchOutcome {
+  plan: QueryPlan;
+  /** Every page that holds each query word as a phrase, in rank order. */
+  results: PagefindResult[];
+  /** True when no page held the phrases and `results` only contain all their characters. */
+  approximate: boolean;
+  facets: Record<FilterKey, FacetValue[]>;
+}
+
+export interface EngineOptions {
+  pagefindUrl: string;
+  foldUrl: string;
+  /** The site's base path, which Pagefind prefixes to result URLs. */
+  baseUrl: string;
+}
+
+export class SearchEngine {
+  #options: EngineOptions;
+  #ready: Promise<{ pagefind: PagefindApi; fold: CharFolder }> | undefined;
+  #filterIds = new Map<string, Promise<Set<string>>>();
+
+  constructor(options: EngineOptions) {
+    this.#options = options;
+  }
+
+  /** Starts loading Pagefind and the folding table (idempotent): call it on focus. */
+  load(): Promise<{ pagefind: PagefindApi; fold: CharFolder }> {
+    this.#ready ??= (async () => {
+      const [pagefind, fold] = await Promise.all([
+        import(/* @vite-ignore */ this.#options.pagefindUrl) as Promise<PagefindApi>,
+        fetch(this.#options.foldUrl)
+          .then((response) => (response.ok ? response.text() : ''))
+          .then((table) => (table ? createFolder(table) : identityFolder))
+          .catch(() => identityFolder),
+      ]);
+      // The main thread is fast enough for one query at a time and spares the 40 KB worker.
+      await pagefind.options({ baseUrl: this.#options.baseUrl, noWorker: true, excerptLength: 0 });
+      // Pagefind counts filter values only once their chunks are loaded.
+      await pagefind.filters();
+      return { pagefind, fold };
+    })();
+    this.#ready.catch(() => {
+      this.#ready = undefined;
+    });
+    return this.#ready;
+  }
+
+  async search(state: SearchState): Promise<SearchOutcome> {
+    const { pagefind, fold } = await this.load();
+    const plan = planQuery(state.q, fold);
+    const empty = Object.fromEntries(FILTER_KEYS.map((key) => [key, [] as FacetValue[]])) as Record<FilterKey, FacetValue[]>;
+    if (plan.words.length === 0) return { plan, results: [], approximate: false, facets: empty };
+    const filters = Object.fromEntries(Object.entries(state.filters).map(([key, value]) => [key, [value]]));
+    const options = { filters, ...(state.sort === 'newest' ? { sort: { date: 'desc' } } : {}) };
+    // The loose search ranks and counts; Pagefind's exact mode ("…") then says which pages
+    // hold each word's tokens at consecutive positions, i.e. the word itself. Both read
+    // the same index chunks, so checking costs no transfer.
+    const response = await pagefind.search(plan.term, options);
+    const holding = (tokens: readonly string[]) =>
+      pagefind.search(`"${tokens.join(' ')}"`, { filters }).then((found) => new Set(found.results.map((result) => result.id)));
+    // A one-character word is a prefix search that exact mode cannot do; its loose matches stand.
+    const phrased = plan.words.filter((word) => word.tokens.length > 1 || !isCharToken(word.tokens[0] ?? ''));
+    const phraseSets = await Promise.all(phrased.map((word) => holding(word.tokens)));
+    const verified = response.results.filter((result) => phraseSets.every((ids) => ids.has(result.id)));
+    // Phrase first; only when no page holds the words, pages that hold every one of their
+    // bigrams apart are offered, and the page says so.
+    let results = verified;
+    let approximate = false;
+    if (verified.length === 0 && response.results.length > 0) {
+      const tokenSets = await Promise.all([...new Set(phrased.flatMap((word) => word.tokens))].map((token) => holding([token])));
+      results = response.results.filter((result) => tokenSets.every((ids) => ids.has(result.id)));
+      approximate = results.length > 0;
+    }
+    const facets = await this.#facets(pagefind, response, results);
+    return { plan, results, approximate, facets };
+  }
+
+  /** Pagefind's counts, recounted over the verified results when verification removed pages. */
+  async #facets(pagefind: PagefindApi, response: PagefindResponse, results: PagefindResult[]): Promise<Record<FilterKey, FacetValue[]>> {
+    const exact = results.length === response.results.length;
+    const ids = exact ? undefined : new Set(results.map((result) => result.id));
+    const facets = {} as Record<FilterKey, FacetValue[]>;
+    for (const key of FILTER_KEYS) {
+      const counts = response.filters[key] ?? {};
+      const values: FacetValue[] = [];
+      for (const [value, count] of Object.entries(counts)) {
+        if (count === 0) continue;
+        if (!ids) {
+          values.push({ value, count });
+          continue;
+        }
+        const withValue = await this.#idsWith(pagefind, key, value);
+        let recount = 0;
+        for (const id of ids) if (withValue.has(id)) recount++;
+        if (recount > 0) values.push({ value, count: recount });
+      }
+      values.sort((a, b) => (key === 'year' ? b.value.localeCompare(a.value) : b.count - a.count || a.value.localeCompare(b.value, 'zh')));
+      facets[key] = values;
+    }
+    return facets;
+  }
+
+  #idsWith(pagefind: PagefindApi, key: string, value: string): Promise<Set<string>> {
+    const cacheKey = `${key}\u0000${value}`;
+    let ids = this.#filterIds.get(cacheKey);
+    if (!ids) {
+      ids = pagefind.search(null, { filters: { [key]: [value] } }).then((response) => new Set(response.results.map((result) => result.id)));
+      this.#filterIds.set(cacheKey, ids);
+    }
+    return ids;
+  }
+
+  /**
+   * Loads and renders results `[from, to)`. Within the first window, pages whose title is
+   * the query, then pages with every query word in the title, move ahead of the rest
+   * (relevance order only): Pagefind weighs titles, but not enough for known-item queries.
+   */
+  async hits(outcome: SearchOutcome, from: number, to: number, rerank: boolean): Promise<SearchHit[]> {
+    const { fold } = await this.load();
+    const words = outcome.plan.words.map((word) => word.text);
+    const slice = outcome.results.slice(from, to);
+    const loaded = await Promise.all(slice.map(async (result) => ({ result, data: await result.data() })));
+    const ranked = loaded.map(({ result, data }, index) => {
+      const title = data.meta['title'] ?? data.url;
+      const allInTitle = outcome.plan.words.every((word) => holdsPhrase(data.weighted_locations, word).inTitle);
+      const titleText = foldQuery(title, fold).replace(/[\s\p{P}\p{S}]+/gu, '');
+      const queryText = words.join('');
+      const rank = titleText === queryText ? 0 : allInTitle ? 1 : 2;
+      return { result, data, title, rank, index };
+    });
+    if (rerank && from === 0) ranked.sort((a, b) => a.rank - b.rank || a.index - b.index);
+    return ranked.map(({ data, title }) => {
+      const text = fromIndexText(data.content);
+      const titleAsIndexed = fromIndexText(toIndexText(title, fold));
+      const body = text.startsWith(titleAsIndexed) ? text.slice(titleAsIndexed.length) : text;
+      return {
+        url: data.url,
+        titleHtml: highlight(title, words, fold),
+        date: data.meta['date'],
+        source: data.meta['source'],
+        excerptHtml: excerpt(body.trim(), words, fold),
+      };
+    });
+  }
+}
