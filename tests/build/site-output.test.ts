@@ -4,8 +4,8 @@
  *
  * - escaping: the hostile text is shown literally in every place it lands (HTML text and
  *   attributes, JSON-LD, feeds, the search index metadata) and never becomes markup;
- * - determinism: the same content gives byte-identical output under TZ=UTC/LANG=C and
- *   TZ=America/Los_Angeles/LANG=zh_CN.UTF-8, from a cold and from a warm content cache;
+ * - determinism: the same content gives byte-identical output from a cold cache under
+ *   TZ=UTC/LANG=C and from the warm cache under TZ=America/Los_Angeles/LANG=zh_CN.UTF-8;
  * - drafts appear nowhere.
  */
 import { createHash } from 'node:crypto';
@@ -23,11 +23,11 @@ const HOSTILE = `</script><script>alert(1)</script>"'&<b>`;
 const work = tempOutDir('annals-site-output-');
 afterAll(() => work.remove());
 const cache = join(work.parent, 'cache');
-const dirs = { coldUtc: join(work.parent, 'cold-utc'), warmLa: join(work.parent, 'warm-la'), warmUtc: join(work.parent, 'warm-utc') };
+// Two builds that differ in everything at once: time zone, locale, and a cold vs a warm content cache.
+const dirs = { coldUtc: join(work.parent, 'cold-utc'), warmLa: join(work.parent, 'warm-la') };
 const builds = {
   coldUtc: buildSite({ contentDir: CONTENT, outDir: dirs.coldUtc, env: { TZ: 'UTC', LANG: 'C', LC_ALL: 'C', ANNALS_CACHE_DIR: cache } }),
   warmLa: buildSite({ contentDir: CONTENT, outDir: dirs.warmLa, env: { TZ: 'America/Los_Angeles', LANG: 'zh_CN.UTF-8', LC_ALL: '', ANNALS_CACHE_DIR: cache } }),
-  warmUtc: buildSite({ contentDir: CONTENT, outDir: dirs.warmUtc, env: { TZ: 'UTC', LANG: 'C', LC_ALL: 'C', ANNALS_CACHE_DIR: cache } }),
 };
 const site = dirs.coldUtc;
 
@@ -142,7 +142,7 @@ describe('the hostile fixture site', () => {
   it('is byte-identical across time zones, locales, and cold and warm content caches', () => {
     const reference = digest(dirs.coldUtc);
     expect(reference.size).toBeGreaterThan(10);
-    for (const other of [dirs.warmLa, dirs.warmUtc]) {
+    for (const other of [dirs.warmLa]) {
       const compared = digest(other);
       const differing = [...new Set([...reference.keys(), ...compared.keys()])].filter((file) => reference.get(file) !== compared.get(file));
       expect(differing, `${other} differs from ${dirs.coldUtc}`).toEqual([]);

@@ -128,9 +128,12 @@ describe('the bad-input suite', () => {
     expect(folders.filter((folder) => !covered.has(folder))).toEqual([]);
   });
 
-  it('lint:content exits 1, and the build exits non-zero without an output folder', () => {
+  it('lint:content exits 1, and the build exits non-zero, says nothing was built, and leaves no output folder', () => {
     expect(lint.status).toBe(1);
     expect(build.status).not.toBe(0);
+    const errors = checked.problems.length;
+    const files = new Set(checked.problems.map((problem) => problem.file)).size;
+    expect(build.output).toContain(`${errors} problems in ${files} content files; nothing was built`);
     expect(existsSync(out.dir)).toBe(false);
     expect(readdirSync(join(out.dir, '..'))).toEqual([]);
   });
