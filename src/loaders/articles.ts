@@ -42,7 +42,12 @@ export function articlesLoader(options: { root: string }): Loader {
       const { digest } = article;
       const existing = context.store.get(article.slug);
       // Unchanged since the cached build: keep the validated entry (incremental builds).
-      if (existing?.digest === digest && existing.filePath === article.file) continue;
+      if (existing?.digest === digest && existing.filePath === article.file) {
+        // A cached entry's photos must be registered again, as Astro's glob loader does, or
+        // a warm build hands the figure's image() to the page as a bare path string.
+        if (existing.assetImports?.length) context.store.addAssetImports(existing.assetImports, existing.filePath);
+        continue;
+      }
       const data = await context.parseData({ id: article.slug, data: article.raw, filePath: join(cwd, article.file) });
       context.store.set({ id: article.slug, data, body: article.body, filePath: article.file, digest });
     }
