@@ -45,7 +45,9 @@ export function articlesLoader(options: { root: string }): Loader {
       if (existing?.digest === digest && existing.filePath === article.file) {
         // A cached entry's photos must be registered again, as Astro's glob loader does, or
         // a warm build hands the figure's image() to the page as a bare path string.
-        if (existing.assetImports?.length) context.store.addAssetImports(existing.assetImports, existing.filePath);
+        // (The scoped store has addAssetImports at run time; Astro's public type omits it.)
+        const store = context.store as typeof context.store & { addAssetImports?: (assets: string[], filePath?: string) => void };
+        if (existing.assetImports?.length) store.addAssetImports?.(existing.assetImports, existing.filePath);
         continue;
       }
       const data = await context.parseData({ id: article.slug, data: article.raw, filePath: join(cwd, article.file) });
