@@ -2,7 +2,7 @@
  * ASCII-safe, stable URLs for people, sources, sections and tags, whose names are Chinese.
  *
  * The rule: the name's toneless pinyin, lower-case, words joined by hyphens, then a hyphen
- * and the first 6 hex digits of the SHA-256 of the name (NFC): `艾哲` → `ai-zhe-2c5e1b`.
+ * and the first 6 hex digits of the SHA-256 of the name (NFC): `艾哲` → `ai-zhe-966e00`.
  * The pinyin keeps the address readable; the hash keeps homophones apart (刘飞 and 柳飞 are
  * both `liu-fei`) without depending on which other names exist, so adding a person never
  * moves anyone else's page. Two names can only share a slug if they share the pinyin *and*

@@ -19,6 +19,11 @@ describe('person, source and tag slugs', () => {
     expect(() => assertDistinctSlugs(['刘飞', '柳飞', '刘飞'], 'person')).not.toThrow();
   });
 
+  test('are pinned: a dependency update that would move published addresses fails here', () => {
+    expect(termSlug('艾哲')).toBe('ai-zhe-966e00');
+    expect(termSlug('邵阳新闻在线')).toBe(`shao-yang-xin-wen-zai-xian-${termSlug('邵阳新闻在线').slice(-6)}`);
+  });
+
   test('fall back to the hash alone for a name with no letters or digits', () => {
     expect(termSlug('·')).toMatch(/^[0-9a-f]{6}$/);
   });
