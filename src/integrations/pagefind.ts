@@ -8,6 +8,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { contentRoot } from '../lib/content-root.ts';
+import { DevSearchIndex } from '../lib/search/dev-index.ts';
 import { indexBuiltSite, SearchIndexError } from '../lib/search/indexer.ts';
 import { siteConfig } from '../site.config.ts';
 
@@ -19,6 +21,46 @@ export default function pagefind(): AstroIntegration {
   return {
     name: 'annals:pagefind',
     hooks: {
+      // `astro dev` only: /pagefind/ served from an in-memory index of the dev server's own
+      // article pages (src/lib/search/dev-index.ts); production builds never see it.
+      'astro:server:setup': ({ server, logger }) => {
+        const log = logger.fork('pagefind');
+        const root = contentRoot();
+        let origin = '';
+        server.httpServer?.once('listening', () => {
+          const address = server.httpServer?.address();
+          if (address && typeof address === 'object') origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+        });
+        const index = new DevSearchIndex(
+          root,
+          async (path) => {
+            const response = await fetch(new URL(path.replace(/^\//, ''), new URL(siteConfig.base, origin)));
+            return response.ok ? response.text() : undefined;
+          },
+          siteConfig.locale,
+        );
+        server.watcher.on('all', (_event, file) => {
+          if (file.startsWith(root)) index.invalidate();
+        });
+        const prefix = `${siteConfig.base.replace(/\/?$/, '/')}pagefind/`;
+        server.middlewares.use((request, response, next) => {
+          const url = request.url?.split('?')[0] ?? '';
+          if (!url.startsWith(prefix)) return next();
+          const started = performance.now();
+          index.file(url.slice(prefix.length)).then(
+            (file) => {
+              if (!file) return next();
+              const ms = Math.round(performance.now() - started);
+              if (url.endsWith('pagefind-entry.json') && ms > 50) log.info(`search index built in ${ms} ms`);
+              response.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' }).end(file.body);
+            },
+            (error: unknown) => {
+              log.error(`could not build the dev search index: ${error instanceof Error ? error.message : String(error)}`);
+              next(error);
+            },
+          );
+        });
+      },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const log = logger.fork('pagefind');
         try {

@@ -5,6 +5,9 @@
  * of loading OpenCC's phrase dictionaries (hundreds of KB).
  */
 import { Converter } from 'opencc-js';
+import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import { encodeFoldTable, type FoldTable } from './fold.ts';
 
 let cached: FoldTable | undefined;
@@ -13,11 +16,7 @@ export async function buildFoldTable(): Promise<FoldTable> {
   if (cached !== undefined) return cached;
   // Candidates: every key of the Traditional-side character dictionaries (Taiwan and Hong
   // Kong variants included), each converted to mainland Simplified by OpenCC itself.
-  const dicts = await Promise.all(
-    ['TSCharacters', 'TWVariantsRev', 'HKVariantsRev'].map(
-      async (name) => ((await import(`opencc-js/dict/${name}`)) as { default: string }).default,
-    ),
-  ).catch(() => [] as string[]);
+  const dicts = [TSCharacters, TWVariantsRev, HKVariantsRev];
   const candidates = new Set<string>();
   for (const dict of dicts) {
     for (const entry of dict.split('|')) {
