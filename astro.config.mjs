@@ -18,7 +18,7 @@ export default defineConfig({
   // 'jsx' (the default) drops the space between inline elements, so 记者 and a name in
   // separate spans would run together.
   compressHTML: true,
-  markdown: { processor: markdownProcessor(process.env['ANNALS_MARKDOWN_PROCESSOR']) },
+  markdown: { processor: markdownProcessor() },
   // Order matters: the output check reads the finished search index, and atomic output
   // publishes the staging folder only after every other build:done hook succeeded.
   integrations: [mdx(), pagefind(), verifyOutput(), atomicOutput()],

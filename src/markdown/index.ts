@@ -1,23 +1,15 @@
 /**
- * The Markdown/MDX processor for article bodies, and the plugins it runs (one per file in
- * this folder).
+ * The Markdown/MDX processor for pages written in Markdown or MDX under `src/pages/` (an
+ * "about" page, say). Articles do not go through it: `src/lib/article-body.ts` renders them
+ * with the same parser (Sätteri) and rehype-slug, without a JavaScript module per article.
  *
- * Heading anchors: `unified` runs rehype-slug; `satteri` (Astro 7's default) gives
- * headings github-slugger ids itself. Both give the same ids for our headings; the README
- * records the measured build times that decided the default. Smart punctuation is off in
- * both: an archive publishes the quotes and dashes the source printed.
+ * Sätteri's github-slugger heading ids are the ones rehype-slug gives articles, so anchors
+ * look alike everywhere. Smart punctuation is off: an archive publishes the quotes and
+ * dashes the source printed.
  */
-import { unified } from '@astrojs/markdown-remark';
 import { satteri } from '@astrojs/markdown-satteri';
-import rehypeSlug from 'rehype-slug';
+import { BODY_FEATURES } from '../lib/article-body.ts';
 
-export type ProcessorName = 'unified' | 'satteri';
-export const DEFAULT_PROCESSOR: ProcessorName = 'unified';
-
-export function markdownProcessor(name: string | undefined = DEFAULT_PROCESSOR) {
-  if (name === 'satteri') return satteri({ features: { smartPunctuation: false } });
-  if (name !== 'unified') {
-    throw new Error(`ANNALS_MARKDOWN_PROCESSOR must be unified or satteri, not "${name}"`);
-  }
-  return unified({ rehypePlugins: [rehypeSlug], smartypants: false });
+export function markdownProcessor() {
+  return satteri({ features: BODY_FEATURES });
 }
