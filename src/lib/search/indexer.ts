@@ -41,13 +41,21 @@ export async function buildIndex(sources: AsyncIterable<IndexSource> | Iterable<
   const fold = createFolder(foldTable);
   const index = await openIndex();
   let pages = 0;
+  // Several pages in flight: Pagefind's service indexes while the next page is read and
+  // tokenised (one at a time spent most of its time waiting on round trips).
+  const inFlight = new Set<Promise<void>>();
   for await (const source of sources) {
     const record = readPageRecord(source.html);
     if (!record) continue;
-    const added = await index.addHTMLFile({ url: source.url, content: indexDocument(record, fold, lang) });
-    if (added.errors.length > 0) throw new SearchIndexError(`indexing ${source.url} failed: ${added.errors.join('; ')}`);
-    pages++;
+    const adding = index.addHTMLFile({ url: source.url, content: indexDocument(record, fold, lang) }).then((added) => {
+      if (added.errors.length > 0) throw new SearchIndexError(`indexing ${source.url} failed: ${added.errors.join('; ')}`);
+      pages++;
+    });
+    inFlight.add(adding);
+    void adding.finally(() => inFlight.delete(adding)).catch(() => {});
+    if (inFlight.size >= 16) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
   return { index, pages, foldTable };
 }
 
