@@ -8,7 +8,7 @@
  * indexes the same pages with plain Pagefind defaults and queries `/pagefind-baseline/` the
  * way a page would, so both columns come from one run. Prints figures, never asserts them.
  *
- *   npm run bench:search -- [--limit N] [--reuse DIR] [--reindex] [--baseline] [--seed N] [--per-set N] [--titles N]
+ *   npm run bench:search -- [--limit N] [--reuse DIR] [--reindex] [--baseline] [--seed N] [--per-set N] [--titles N] [--only SET]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -35,6 +35,7 @@ const { values: args } = parseArgs({
     titles: { type: 'string', default: '200' },
     work: { type: 'string', default: '/tmp/annals-bench-search' },
     port: { type: 'string', default: '4499' },
+    only: { type: 'string' },
   },
 });
 
@@ -365,7 +366,7 @@ print(`\n${command}\n${records.length} articles, seed ${args.seed}; bytes = sear
 print('set | queries | metric | ours | baseline');
 print('--- | --- | --- | --- | ---');
 const worstLines: string[] = [];
-for (const set of sets) {
+for (const set of sets.filter((candidate) => !args.only || candidate.name.includes(args.only))) {
   const figures = {} as Record<Engine, Figures>;
   for (const engine of engines) figures[engine] = await measure(engine, set);
   const names = [...Object.keys(figures.ours.metrics), 'first query', 'later queries', 'ms (later)'];

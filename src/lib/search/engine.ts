@@ -4,7 +4,7 @@
  * phrase (`holdsPhrase`), and reads the shown results back into title, date, source and a
  * highlighted excerpt. Framework-free; the search page and the dev server share it.
  */
-import { fromIndexText, isCharToken, toIndexText } from './cjk.ts';
+import { decodeToken, fromIndexText, isCharToken, toIndexText } from './cjk.ts';
 import { excerpt, highlight } from './excerpt.ts';
 import { createFolder, foldQuery, identityFolder, type CharFolder } from './fold.ts';
 import { FILTER_KEYS, type FilterKey } from './page-attributes.ts';
@@ -64,6 +64,8 @@ export interface EngineOptions {
   baseUrl: string;
 }
 
+const isHanWord = (word: { tokens: string[] }) => word.tokens.every((token) => decodeToken(token) !== undefined);
+
 export class SearchEngine {
   #options: EngineOptions;
   #ready: Promise<{ pagefind: PagefindApi; fold: CharFolder }> | undefined;
@@ -108,8 +110,10 @@ export class SearchEngine {
     const response = await pagefind.search(plan.term, options);
     const holding = (tokens: readonly string[]) =>
       pagefind.search(`"${tokens.join(' ')}"`, { filters }).then((found) => new Set(found.results.map((result) => result.id)));
-    // A one-character word is a prefix search that exact mode cannot do; its loose matches stand.
-    const phrased = plan.words.filter((word) => word.tokens.length > 1 || !isCharToken(word.tokens[0] ?? ''));
+    // Phrases are Han words of two characters or more; a one-character word is a prefix
+    // search that exact mode cannot do, and numbers and Latin words are Pagefind's own:
+    // their loose matches stand.
+    const phrased = plan.words.filter((word) => isHanWord(word) && !(word.tokens.length === 1 && isCharToken(word.tokens[0] ?? '')));
     const phraseSets = await Promise.all(phrased.map((word) => holding(word.tokens)));
     const verified = response.results.filter((result) => phraseSets.every((ids) => ids.has(result.id)));
     // Phrase first; only when no page holds the words, pages that hold every one of their

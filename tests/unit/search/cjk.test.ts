@@ -119,3 +119,10 @@ describe('page attributes', () => {
     expect(readPageRecord('<html><body><p>列表页</p></body></html>')).toBeUndefined();
   });
 });
+
+describe('numbers and Latin words in queries', () => {
+  test('they are words of their own, apart from the Han runs around them', () => {
+    expect(planQuery('贸易额达2931.8亿美元，增长17.2%', identityFolder).words.map((word) => word.text)).toEqual(['贸易额达', '2931.8', '亿美元', '增长', '17.2']);
+    expect(planQuery('5G网络', identityFolder).words.map((word) => word.text)).toEqual(['5g', '网络']);
+  });
+});
