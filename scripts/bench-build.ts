@@ -16,7 +16,7 @@
  * time-to-publish of an editor's commit).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -81,8 +81,7 @@ async function astroBuild(label: string): Promise<TimedRun> {
 }
 
 function pageCount(dir: string): number {
-  const result = spawnSync('find', [dir, '-name', '*.html', '-not', '-path', '*/pagefind/*'], { encoding: 'utf8' });
-  return result.stdout.split('\n').filter(Boolean).length;
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html') && !name.startsWith('pagefind/')).length;
 }
 
 console.log(`bench:build in ${work}`);
