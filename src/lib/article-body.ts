@@ -62,6 +62,44 @@ function figureId(node: RootContent): string | undefined {
   return attribute.value;
 }
 
+const URL_CHARACTER = /[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/;
+
+/**
+ * GFM turns `www.example.cn` in running text into a link, and in Chinese, where no space
+ * follows the address, it swallows the text after it: `www.kzjn80.cn）和相关平台账号` became
+ * one broken link (found on the xwlb corpus by the link gate). An autolinked address ends
+ * at its first character that cannot be part of a URL; the rest stays text.
+ */
+function trimAutolinks(node: { children?: RootContent[] | unknown[] }): void {
+  const children = node.children as RootContent[] | undefined;
+  if (!children) return;
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index] as RootContent;
+    const only = child.type === 'link' && child.children.length === 1 ? child.children[0] : undefined;
+    if (child.type === 'link' && only?.type === 'text' && /[^\x00-\x7f]/.test(only.value) && safeDecode(child.url).endsWith(only.value)) {
+      const text = only.value;
+      let end = 0;
+      while (end < text.length && URL_CHARACTER.test(text[end] ?? '')) end++;
+      const scheme = safeDecode(child.url).slice(0, safeDecode(child.url).length - text.length);
+      const replacement: RootContent[] = [];
+      if (end > 0) replacement.push({ type: 'link', url: `${scheme}${text.slice(0, end)}`, children: [{ type: 'text', value: text.slice(0, end) }] });
+      replacement.push({ type: 'text', value: text.slice(end) });
+      children.splice(index, 1, ...replacement);
+      index += replacement.length - 1;
+      continue;
+    }
+    trimAutolinks(child as { children?: RootContent[] });
+  }
+}
+
+function safeDecode(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
 /** Replaces figure placements with markers and drops review comments; refuses every other MDX node. */
 function prepare(tree: MdastRoot, where: string): void {
   const kept: RootContent[] = [];
@@ -75,6 +113,7 @@ function prepare(tree: MdastRoot, where: string): void {
     kept.push(node);
   }
   tree.children = kept;
+  trimAutolinks(tree);
   const refuse = (node: { type: string; position?: { start: { line: number } } | undefined }) => {
     const line = node.position ? `:${node.position.start.line}` : '';
     throw new BodyRenderError(`${where}${line}: ${node.type} is not allowed in an article body; run npm run lint:content for the fix`);
