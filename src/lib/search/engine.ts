@@ -175,7 +175,7 @@ export class SearchEngine {
     const slice = outcome.results.slice(from, to);
     const loaded = await Promise.all(slice.map(async (result) => ({ result, data: await result.data() })));
     const ranked = loaded.map(({ result, data }, index) => {
-      const title = data.meta['headline'] ?? data.meta['title'] ?? data.url;
+      const title = data.meta['title'] ?? data.url;
       const allInTitle = outcome.plan.words.every((word) => holdsPhrase(data.weighted_locations, word).inTitle);
       const titleText = foldQuery(title, fold).replace(/[\s\p{P}\p{S}]+/gu, '');
       const queryText = words.join('');

@@ -100,7 +100,7 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 /**
  * The document Pagefind indexes for a page: the title as the h1 (Pagefind weights it),
  * every block as a paragraph, all as tokens; metadata, filters and sort keys as Pagefind's
- * element forms, outside the body so they are not searched; the readable title as `headline`.
+ * element forms, outside the body so they are not searched; the readable title as `title`.
  */
 export function indexDocument(record: PageRecord, fold: CharFolder, lang: string): string {
   const element = (attribute: string, entries: Map<string, string[]>) =>
@@ -112,10 +112,7 @@ export function indexDocument(record: PageRecord, fold: CharFolder, lang: string
   return [
     `<!doctype html><html lang="${escapeHtml(lang)}"><head><title>${escapeHtml(record.title)}</title></head><body>`,
     `<main data-pagefind-body>${body.join('')}</main>`,
-    // Pagefind 1.6 adds a boost for query words found in the `title` metadata to every
-    // result's score (ranking.metaWeights), so it holds the title's tokens; readers see `headline`.
-    `<div><span data-pagefind-meta="title">${escapeHtml(toIndexText(record.title, fold))}</span>`,
-    `<span data-pagefind-meta="headline">${escapeHtml(record.title)}</span>`,
+    `<div><span data-pagefind-meta="title">${escapeHtml(record.title)}</span>`,
     ...element('data-pagefind-meta', record.meta),
     ...element('data-pagefind-filter', record.filters),
     ...element('data-pagefind-sort', record.sort),

@@ -5,7 +5,7 @@ import { holdsPhrase, planQuery } from '../../../src/lib/search/query.ts';
 import { excerpt, highlight } from '../../../src/lib/search/excerpt.ts';
 import { readState, writeState, withFilter } from '../../../src/lib/search/url-state.ts';
 import { articleSearchAttributes, parseAttributePairs } from '../../../src/lib/search/page-attributes.ts';
-import { indexDocument, readPageRecord } from '../../../src/lib/search/page-record.ts';
+import { readPageRecord } from '../../../src/lib/search/page-record.ts';
 
 const positions = (text: string, query: string) => {
   // Where the query's tokens sit among the page's tokens, as Pagefind reports them.
@@ -124,16 +124,5 @@ describe('numbers and Latin words in queries', () => {
   test('they are words of their own, apart from the Han runs around them', () => {
     expect(planQuery('贸易额达2931.8亿美元，增长17.2%', identityFolder).words.map((word) => word.text)).toEqual(['贸易额达', '2931.8', '亿美元', '增长', '17.2']);
     expect(planQuery('5G网络', identityFolder).words.map((word) => word.text)).toEqual(['5g', '网络']);
-  });
-});
-
-describe('index document', () => {
-  test('the title metadata Pagefind ranks with holds tokens; readers get the headline', () => {
-    const record = readPageRecord('<article data-pagefind-body data-pagefind-meta="source:央视网"><h1>两会召开</h1><p>正文</p></article>');
-    const html = indexDocument(record!, identityFolder, 'zh-CN');
-    expect(html).toContain(`<span data-pagefind-meta="title">${toIndexText('两会召开')}</span>`);
-    expect(html).toContain('<span data-pagefind-meta="headline">两会召开</span>');
-    expect(html).toContain('<span data-pagefind-meta="source">央视网</span>');
-    expect(html).toContain(`<main data-pagefind-body><h1>${toIndexText('两会召开')}</h1><p>${toIndexText('正文')}</p></main>`);
   });
 });
