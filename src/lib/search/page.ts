@@ -8,26 +8,14 @@
  * `data-total` holds the number of results and `data-query` the query they answer. It is
  * busy in the page's HTML already: the search starts as soon as the script runs.
  */
+import type { SiteStrings } from '../../site.config.ts';
 import { escapeHtml } from './excerpt.ts';
 import { SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
-import { FILTER_KEYS, type FilterKey } from './page-attributes.ts';
+import { FILTER_KEYS } from './page-attributes.ts';
 import { hasFilters, readState, withFilter, writeState, type SearchState } from './url-state.ts';
 
-export interface SearchPageStrings {
-  hint: string;
-  count: string;
-  approximate: string;
-  empty: string;
-  emptyTips: string[];
-  clearFilters: string;
-  filterLabels: Record<FilterKey, string>;
-  all: string;
-  sortLabel: string;
-  sortRelevance: string;
-  sortNewest: string;
-  more: string;
-  failed: string;
-}
+/** The search page's UI strings, as `src/site.config.ts` defines them (passed in a data attribute). */
+export type SearchPageStrings = SiteStrings['searchPage'];
 
 const PAGE_SIZE = 10;
 
