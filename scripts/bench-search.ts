@@ -111,8 +111,8 @@ if (!args.reuse || !existsSync(join(siteDir, 'index.html'))) {
   const articlesDir = join(siteDir, 'articles');
   const pathnames = readdirSync(articlesDir).map((slug) => `articles/${slug}/`);
   rmSync(join(siteDir, 'pagefind'), { recursive: true, force: true });
-  const summary = await indexBuiltSite(siteDir, pathnames, join(siteDir, 'pagefind'), siteConfig.locale);
-  console.log(`reindexed ${summary.pages} pages: ${(summary.ms / 1000).toFixed(1)} s`);
+  const summary = await indexBuiltSite(siteDir, pathnames, join(siteDir, 'pagefind'), siteConfig.locale, { maxShardPages: siteConfig.searchShardPages });
+  console.log(`reindexed ${summary.pages} pages in ${summary.shards.length} part(s): ${(summary.ms / 1000).toFixed(1)} s`);
 }
 if (args.baseline && !existsSync(join(siteDir, 'pagefind-baseline', 'pagefind.js'))) {
   const started = performance.now();

@@ -141,6 +141,13 @@ export interface SiteConfig {
   feedSize: number;
   /** How many related articles an article page lists. */
   relatedCount: number;
+  /**
+   * The most article pages one part of the search index holds. Pagefind's memory grows with
+   * the text it indexes at once; parts are whole years, merged in the reader's browser, and
+   * each extra part costs a query a few more small requests. `ANNALS_SEARCH_SHARD_PAGES`
+   * overrides it (the test fixture uses it to exercise merging).
+   */
+  searchShardPages: number;
   strings: SiteStrings;
 }
 
@@ -160,6 +167,7 @@ export const siteConfig: SiteConfig = {
   homeSize: 10,
   feedSize: 20,
   relatedCount: 5,
+  searchShardPages: Number(env['ANNALS_SEARCH_SHARD_PAGES'] ?? 8000),
   strings: {
     siteTitle: '邵阳新闻档案',
     tagline: '县域新闻，完整存档',

@@ -18,6 +18,7 @@ export class PagefindError extends Error {
 }
 
 export default function pagefind(): AstroIntegration {
+  let cacheDir: string | undefined;
   return {
     name: 'annals:pagefind',
     hooks: {
@@ -61,6 +62,9 @@ export default function pagefind(): AstroIntegration {
           );
         });
       },
+      'astro:config:setup': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const log = logger.fork('pagefind');
         try {
@@ -69,8 +73,10 @@ export default function pagefind(): AstroIntegration {
             pages.map((page) => page.pathname),
             fileURLToPath(new URL('./pagefind/', dir)),
             siteConfig.locale,
+            { maxShardPages: siteConfig.searchShardPages, cacheDir },
           );
-          log.info(`indexed ${summary.pages} pages in ${summary.ms} ms`);
+          const parts = summary.shards.map((shard) => `${shard.name}: ${shard.pages} page${shard.pages === 1 ? "" : "s"} ${shard.reused ? 'reused' : 'indexed'} in ${shard.ms} ms`);
+          log.info(`${summary.pages} pages in ${summary.ms} ms (${parts.join('; ')})`);
         } catch (cause) {
           throw cause instanceof SearchIndexError
             ? new PagefindError(cause.message, { cause })

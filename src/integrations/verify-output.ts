@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { ARTICLE_EXTENSION, isIgnoredName } from '../lib/content-check.ts';
 import { articlePath } from '../lib/permalinks.ts';
+import { SHARD_MANIFEST_FILE, type ShardManifest } from '../lib/search/shards.ts';
 import { recordedContent, type ContentRecord } from '../loaders/content-record.ts';
 
 export const VERIFY_OUTPUT = 'annals:verify-output';
@@ -59,12 +60,24 @@ function difference(a: Iterable<string>, b: Set<string>): string[] {
   return [...a].filter((item) => !b.has(item)).sort();
 }
 
-/** Pages counted by Pagefind, from the `pagefind-entry.json` it writes. */
+/** Pages counted by Pagefind over every index part, from the `pagefind-entry.json` each writes. */
 export function pagefindPageCount(outDir: string): number | undefined {
-  const entryFile = join(outDir, 'pagefind', 'pagefind-entry.json');
-  if (!existsSync(entryFile)) return undefined;
-  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages?: Record<string, { page_count?: number }> };
-  return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
+  const folder = join(outDir, 'pagefind');
+  const count = (part: string) => {
+    const entryFile = join(folder, part, 'pagefind-entry.json');
+    if (!existsSync(entryFile)) return undefined;
+    const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages?: Record<string, { page_count?: number }> };
+    return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
+  };
+  const manifestFile = join(folder, SHARD_MANIFEST_FILE);
+  const parts = ['', ...(existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as ShardManifest).merge : [])];
+  let total = 0;
+  for (const part of parts) {
+    const pages = count(part);
+    if (pages === undefined) return undefined;
+    total += pages;
+  }
+  return total;
 }
 
 /** Every difference between the content and the built site, as sentences; empty when they agree. */

@@ -9,6 +9,7 @@ import { excerpt, highlight } from './excerpt.ts';
 import { createFolder, foldQuery, identityFolder, type CharFolder } from './fold.ts';
 import { FILTER_KEYS, type FilterKey } from './page-attributes.ts';
 import { holdsPhrase, planQuery, type QueryPlan } from './query.ts';
+import { SHARD_MANIFEST_FILE, type ShardManifest } from './shards.ts';
 import type { SearchState } from './url-state.ts';
 
 interface PagefindFragment {
@@ -33,6 +34,7 @@ export interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   search(term: string | null, options?: { filters?: Record<string, string[]>; sort?: Record<string, string> }): Promise<PagefindResponse>;
   filters(): Promise<FilterCounts>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
 }
 
 export interface SearchHit {
@@ -69,24 +71,35 @@ const isHanWord = (word: { tokens: string[] }) => word.tokens.every((token) => d
 export class SearchEngine {
   #options: EngineOptions;
   #ready: Promise<{ pagefind: PagefindApi; fold: CharFolder }> | undefined;
+  /** How many index parts are merged (`shards.ts`); 1 when the site has one. */
+  #parts = 1;
   #filterIds = new Map<string, Promise<Set<string>>>();
 
   constructor(options: EngineOptions) {
     this.#options = options;
   }
 
-  /** Starts loading Pagefind and the folding table (idempotent): call it on focus. */
+  /** Starts loading Pagefind, the folding table and the other index parts (idempotent): call it on focus. */
   load(): Promise<{ pagefind: PagefindApi; fold: CharFolder }> {
     this.#ready ??= (async () => {
-      const [pagefind, fold] = await Promise.all([
+      const folder = this.#options.pagefindUrl.replace(/[^/]*$/, '');
+      const [pagefind, fold, manifest] = await Promise.all([
         import(/* @vite-ignore */ this.#options.pagefindUrl) as Promise<PagefindApi>,
         fetch(this.#options.foldUrl)
           .then((response) => (response.ok ? response.text() : ''))
           .then((table) => (table ? createFolder(table) : identityFolder))
           .catch(() => identityFolder),
+        // No manifest (the dev server, or an index from before parts): one part.
+        fetch(`${folder}${SHARD_MANIFEST_FILE}`)
+          .then((response) => (response.ok ? (response.json() as Promise<ShardManifest>) : undefined))
+          .catch(() => undefined),
       ]);
       // The main thread is fast enough for one query at a time and spares the 40 KB worker.
-      await pagefind.options({ baseUrl: this.#options.baseUrl, noWorker: true, excerptLength: 0 });
+      const partOptions = { baseUrl: this.#options.baseUrl, excerptLength: 0 };
+      await pagefind.options({ ...partOptions, noWorker: true });
+      const merge = manifest?.merge ?? [];
+      await Promise.all(merge.map((path) => pagefind.mergeIndex(`${folder}${path}`, partOptions)));
+      this.#parts = 1 + merge.length;
       // Pagefind counts filter values only once their chunks are loaded.
       await pagefind.filters();
       return { pagefind, fold };
@@ -125,8 +138,31 @@ export class SearchEngine {
       results = response.results.filter((result) => tokenSets.every((ids) => ids.has(result.id)));
       approximate = results.length > 0;
     }
+    if (state.sort === 'newest' && this.#parts > 1) results = await this.#newestAcrossParts(pagefind, response, results);
     const facets = await this.#facets(pagefind, response, results);
     return { plan, results, approximate, facets };
+  }
+
+  /**
+   * Pagefind merges parts by score, and a sorted search scores by position within its own
+   * part, so newest-first lists from several parts come back interleaved. Every year lies
+   * in exactly one part (`shards.ts`), and within a part the order is right: grouping by
+   * year, newest first, restores the date order.
+   */
+  async #newestAcrossParts(pagefind: PagefindApi, response: PagefindResponse, results: PagefindResult[]): Promise<PagefindResult[]> {
+    const years = Object.entries(response.filters['year'] ?? {})
+      .filter(([, count]) => count > 0)
+      .map(([year]) => year)
+      .sort((a, b) => b.localeCompare(a));
+    const yearSets = await Promise.all(years.map((year) => this.#idsWith(pagefind, 'year', year)));
+    const rank = (result: PagefindResult) => {
+      const at = yearSets.findIndex((ids) => ids.has(result.id));
+      return at < 0 ? years.length : at;
+    };
+    return results
+      .map((result, index) => ({ result, index, year: rank(result) }))
+      .sort((a, b) => a.year - b.year || a.index - b.index)
+      .map(({ result }) => result);
   }
 
   /** Pagefind's counts, recounted over the verified results when verification removed pages. */

@@ -5,13 +5,18 @@
  * Used by the Pagefind integration after `astro build`, by the dev server from the
  * collection, and by the benchmark.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+// Synchronous on purpose: one awaited call per file left the process idle for most of the
+// time over 20,000 pages, and nothing else runs while the index is built.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { FOLD_TABLE_FILE } from './files.ts';
 import { buildFoldTable } from './fold-table.ts';
 import { createFolder } from './fold.ts';
 import { indexDocument, readPageRecord } from './page-record.ts';
+import { planShards, SHARD_FOLDER, SHARD_MANIFEST_FILE, shardManifest } from './shards.ts';
 
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
@@ -35,53 +40,157 @@ async function openIndex(): Promise<PagefindIndex> {
   return created.index;
 }
 
-/** Adds every page that has searchable content to a fresh index; the caller writes or reads it. */
-export async function buildIndex(sources: AsyncIterable<IndexSource> | Iterable<IndexSource>, lang: string): Promise<{ index: PagefindIndex; pages: number; foldTable: string }> {
-  const foldTable = await buildFoldTable();
-  const fold = createFolder(foldTable);
-  const index = await openIndex();
-  let pages = 0;
-  // Several pages in flight: Pagefind's service indexes while the next page is read and
-  // tokenised (one at a time spent most of its time waiting on round trips).
+/**
+ * Hands documents to Pagefind with several in flight: its service indexes while the next
+ * page is read and tokenised (one at a time spent most of its time waiting on round trips).
+ */
+async function addDocuments(index: PagefindIndex, documents: AsyncIterable<{ url: string; content: string }> | Iterable<{ url: string; content: string }>): Promise<number> {
+  let added = 0;
   const inFlight = new Set<Promise<void>>();
-  for await (const source of sources) {
-    const record = readPageRecord(source.html);
-    if (!record) continue;
-    const adding = index.addHTMLFile({ url: source.url, content: indexDocument(record, fold, lang) }).then((added) => {
-      if (added.errors.length > 0) throw new SearchIndexError(`indexing ${source.url} failed: ${added.errors.join('; ')}`);
-      pages++;
+  for await (const { url, content } of documents) {
+    const adding = index.addHTMLFile({ url, content }).then((response) => {
+      if (response.errors.length > 0) throw new SearchIndexError(`indexing ${url} failed: ${response.errors.join('; ')}`);
+      added++;
     });
     inFlight.add(adding);
     void adding.finally(() => inFlight.delete(adding)).catch(() => {});
     if (inFlight.size >= 16) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
+  return added;
+}
+
+/** Adds every page that has searchable content to a fresh index; the caller writes or reads it. */
+export async function buildIndex(sources: AsyncIterable<IndexSource> | Iterable<IndexSource>, lang: string): Promise<{ index: PagefindIndex; pages: number; foldTable: string }> {
+  const foldTable = await buildFoldTable();
+  const fold = createFolder(foldTable);
+  const index = await openIndex();
+  async function* documents() {
+    for await (const source of sources) {
+      const record = readPageRecord(source.html);
+      if (record) yield { url: source.url, content: indexDocument(record, fold, lang) };
+    }
+  }
+  const pages = await addDocuments(index, documents());
   return { index, pages, foldTable };
 }
 
-/** Indexes the built site in `siteDir` (the `pages` Astro reports) and writes `outputDir`. */
-export async function indexBuiltSite(siteDir: string, pathnames: readonly string[], outputDir: string, lang: string): Promise<IndexSummary> {
+export interface ShardSummary {
+  name: string;
+  pages: number;
+  /** True when the part was copied from the cache instead of being indexed. */
+  reused: boolean;
+  ms: number;
+}
+
+export interface BuiltSiteSummary extends IndexSummary {
+  shards: ShardSummary[];
+}
+
+export interface BuiltSiteOptions {
+  /** The most pages one index part holds (whole years; see `shards.ts`). */
+  maxShardPages: number;
+  /** Where parts are kept between builds, keyed by their exact input; none: always index. */
+  cacheDir?: string | undefined;
+}
+
+/** Files a merged part needs; Pagefind's scripts, styles and WebAssembly come from the first part. */
+const MERGED_PART_FILES = /^(pagefind-entry\.json|[^/]+\.pf_meta|index|fragment|filter)$/;
+
+const pagefindVersion = (() => {
+  let version: string | undefined;
+  return () => (version ??= (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version);
+})();
+
+/**
+ * Indexes the built site in `siteDir` (the `pages` Astro reports) into `outputDir`, in
+ * parts of whole years (`shards.ts`): each part is indexed by its own Pagefind process, so
+ * memory stays bounded by the largest part, and a part whose documents are unchanged since
+ * a previous build is copied from `cacheDir` instead. The first (newest) part is written
+ * to `outputDir` itself, the others to `shards/<years>/` with the manifest the search page
+ * merges them by.
+ */
+export async function indexBuiltSite(siteDir: string, pathnames: readonly string[], outputDir: string, lang: string, options: BuiltSiteOptions): Promise<BuiltSiteSummary> {
   const started = performance.now();
-  async function* sources(): AsyncGenerator<IndexSource> {
-    for (const pathname of pathnames) {
-      const clean = pathname.replace(/^\/+/, '');
-      const file = join(siteDir, clean.endsWith('.html') ? clean : join(clean, 'index.html'));
-      let html: string;
-      try {
-        html = await readFile(file, 'utf8');
-      } catch {
-        continue; // endpoints and non-HTML routes
-      }
-      yield { url: `/${clean.endsWith('.html') ? clean : clean.replace(/\/?$/, '/')}`.replace(/^\/\/+/, '/'), html };
+  const foldTable = await buildFoldTable();
+  const fold = createFolder(foldTable);
+  // Documents are made twice for a part that must be indexed (fingerprint, then index)
+  // rather than kept: at 100,000 articles they would not fit in memory, and writing them to
+  // disk cost more than making them again.
+  const documentOf = (file: string): { document: string; year: number } | undefined => {
+    let html: string;
+    try {
+      html = readFileSync(join(siteDir, file), 'utf8');
+    } catch {
+      return undefined; // endpoints and non-HTML routes
     }
+    const record = readPageRecord(html);
+    if (!record) return undefined;
+    const year = Number(record.filters.get('year')?.[0]);
+    if (!Number.isInteger(year)) throw new SearchIndexError(`${file} has no year filter (data-pagefind-filter="year:…"); every indexed page needs one to be placed in an index part`);
+    return { document: indexDocument(record, fold, lang), year };
+  };
+  // 1. Every indexable page, by year, with the fingerprint of its document.
+  const byYear = new Map<number, { file: string; url: string; hash: string }[]>();
+  for (const pathname of pathnames) {
+    const clean = pathname.replace(/^\/+/, '');
+    const file = clean.endsWith('.html') ? clean : join(clean, 'index.html');
+    const made = documentOf(file);
+    if (!made) continue;
+    let pages = byYear.get(made.year);
+    if (!pages) byYear.set(made.year, (pages = []));
+    pages.push({ file, url: `/${clean.endsWith('.html') ? clean : clean.replace(/\/?$/, '/')}`, hash: createHash('sha256').update(made.document).digest('hex') });
   }
+  const shards = planShards(new Map([...byYear].map(([year, pages]) => [year, pages.length])), options.maxShardPages);
+  // 2. Each part: from the cache when its documents are the same, else indexed alone.
+  rmSync(outputDir, { recursive: true, force: true });
+  const cacheRoot = options.cacheDir ? join(options.cacheDir, 'annals-search') : undefined;
+  const scratch = cacheRoot ? undefined : mkdtempSync(join(tmpdir(), 'annals-search-'));
   try {
-    const { index, pages, foldTable } = await buildIndex(sources(), lang);
-    const written = await index.writeFiles({ outputPath: outputDir });
-    if (written.errors.length > 0) throw new SearchIndexError(`writing the index failed: ${written.errors.join('; ')}`);
-    await writeFile(join(outputDir, FOLD_TABLE_FILE), foldTable);
-    return { pages, ms: Math.round(performance.now() - started) };
+    const keep = new Set<string>();
+    const summaries: ShardSummary[] = [];
+    for (const [position, shard] of shards.entries()) {
+      const shardStarted = performance.now();
+      const pages = shard.years.flatMap((year) => byYear.get(year) ?? []).sort((a, b) => (a.url < b.url ? -1 : 1));
+      const fingerprint = createHash('sha256').update(`${pagefindVersion()}\n${lang}\n`);
+      for (const page of pages) fingerprint.update(`${page.url} ${page.hash}\n`);
+      const folder = `${shard.name}-${fingerprint.digest('hex').slice(0, 20)}`;
+      keep.add(folder);
+      const built = join(cacheRoot ?? scratch ?? '', folder);
+      const reused = cacheRoot !== undefined && existsSync(join(built, 'pagefind-entry.json'));
+      if (!reused) {
+        rmSync(built, { recursive: true, force: true });
+        try {
+          const index = await openIndex();
+          await addDocuments(
+            index,
+            (function* () {
+              for (const page of pages) {
+                const made = documentOf(page.file);
+                if (!made) throw new SearchIndexError(`${page.file} changed while the index was being built`);
+                yield { url: page.url, content: made.document };
+              }
+            })(),
+          );
+          const written = await index.writeFiles({ outputPath: built });
+          if (written.errors.length > 0) throw new SearchIndexError(`writing the index part ${shard.name} failed: ${written.errors.join('; ')}`);
+        } finally {
+          // A fresh process per part: Pagefind keeps what it indexed until it exits.
+          await close();
+        }
+      }
+      const target = position === 0 ? outputDir : join(outputDir, SHARD_FOLDER, shard.name);
+      cpSync(built, target, { recursive: true, filter: position === 0 ? () => true : (source) => source === built || MERGED_PART_FILES.test(relative(built, source).split(sep)[0] ?? '') });
+      summaries.push({ name: shard.name, pages: shard.pages, reused, ms: Math.round(performance.now() - shardStarted) });
+    }
+    if (cacheRoot) {
+      for (const entry of readdirSync(cacheRoot)) if (!keep.has(entry)) rmSync(join(cacheRoot, entry), { recursive: true, force: true });
+    }
+    mkdirSync(outputDir, { recursive: true });
+    writeFileSync(join(outputDir, FOLD_TABLE_FILE), foldTable);
+    writeFileSync(join(outputDir, SHARD_MANIFEST_FILE), `${JSON.stringify(shardManifest(shards))}\n`);
+    return { pages: summaries.reduce((sum, shard) => sum + shard.pages, 0), ms: Math.round(performance.now() - started), shards: summaries };
   } finally {
-    await close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -1,0 +1,68 @@
+/**
+ * How the search index is split (issue "Scale"): Pagefind's memory and time grow with the
+ * text of everything it indexes at once, so the archive is indexed in parts of at most
+ * `maxPages` pages, each a run of whole years, newest first. The browser merges the parts
+ * (Pagefind's `mergeIndex`); a part whose pages did not change is reused from the cache;
+ * and CI can build parts on separate machines because a part is just a range of years.
+ *
+ * A year is never split, so a year belongs to exactly one part: the search page relies on
+ * that to keep newest-first order across parts.
+ */
+
+export interface SearchShard {
+  /** `2024` or `2022-2023`: the folder name of a part that is not the first. */
+  name: string;
+  /** Newest first. */
+  years: number[];
+  pages: number;
+}
+
+/** The manifest the indexer writes beside Pagefind's files, read by the search page. */
+export const SHARD_MANIFEST_FILE = 'annals-shards.json';
+/** Where parts after the first live, under `/pagefind/`. */
+export const SHARD_FOLDER = 'shards';
+
+export interface ShardManifest {
+  /** Paths of the parts after the first, relative to `/pagefind/`, each ending in `/`. */
+  merge: string[];
+  /** Every part, newest first; the first is `/pagefind/` itself. */
+  shards: SearchShard[];
+}
+
+const shardName = (years: readonly number[]) => {
+  const newest = years[0];
+  const oldest = years[years.length - 1];
+  return newest === oldest ? String(newest) : `${oldest}-${newest}`;
+};
+
+/**
+ * Groups years (with their page counts) into parts of whole years, each holding at most
+ * `maxPages` pages unless one year alone is bigger, and returns them newest first. Filled
+ * from the oldest year, so a part once full never changes again: new articles only grow
+ * the newest part, and when it is full the next year starts a new one.
+ */
+export function planShards(pagesByYear: ReadonlyMap<number, number>, maxPages: number): SearchShard[] {
+  if (!(maxPages >= 1)) throw new RangeError(`maxPages must be at least 1, got ${maxPages}`);
+  const oldestFirst = [...pagesByYear.keys()].sort((a, b) => a - b);
+  const shards: SearchShard[] = [];
+  let current: { years: number[]; pages: number } | undefined;
+  const close = () => {
+    if (!current) return;
+    const years = [...current.years].reverse();
+    shards.unshift({ name: shardName(years), years, pages: current.pages });
+    current = undefined;
+  };
+  for (const year of oldestFirst) {
+    const pages = pagesByYear.get(year) ?? 0;
+    if (current && current.pages + pages > maxPages) close();
+    current ??= { years: [], pages: 0 };
+    current.years.push(year);
+    current.pages += pages;
+  }
+  close();
+  return shards;
+}
+
+export function shardManifest(shards: readonly SearchShard[]): ShardManifest {
+  return { merge: shards.slice(1).map((shard) => `${SHARD_FOLDER}/${shard.name}/`), shards: [...shards] };
+}

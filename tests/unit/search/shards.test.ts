@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { planShards, shardManifest } from '../../../src/lib/search/shards.ts';
+
+const years = (entries: Record<number, number>) => new Map(Object.entries(entries).map(([year, pages]) => [Number(year), pages]));
+
+describe('planShards', () => {
+  it('puts everything in one part while it fits', () => {
+    expect(planShards(years({ 2017: 10, 2018: 20 }), 100)).toEqual([{ name: '2017-2018', years: [2018, 2017], pages: 30 }]);
+  });
+
+  it('fills parts from the oldest year and lists them newest first', () => {
+    // The xwlb corpus: 2022 1,428, 2023 5,103, 2024 5,218, 2025 5,082, 2026 3,045.
+    const plan = planShards(years({ 2022: 1428, 2023: 5103, 2024: 5218, 2025: 5082, 2026: 3045 }), 8000);
+    expect(plan.map((shard) => [shard.name, shard.pages])).toEqual([
+      ['2026', 3045],
+      ['2025', 5082],
+      ['2024', 5218],
+      ['2022-2023', 6531],
+    ]);
+  });
+
+  it('never splits a year, even one bigger than a part', () => {
+    const plan = planShards(years({ 2019: 5, 2020: 500, 2021: 5 }), 100);
+    expect(plan.map((shard) => shard.years)).toEqual([[2021], [2020], [2019]]);
+  });
+
+  it('keeps full parts unchanged when the newest year grows', () => {
+    const before = planShards(years({ 2020: 60, 2021: 30, 2022: 10 }), 100);
+    const after = planShards(years({ 2020: 60, 2021: 30, 2022: 80 }), 100);
+    expect(before.map((shard) => shard.name)).toEqual(['2020-2022']);
+    expect(after.map((shard) => shard.name)).toEqual(['2022', '2020-2021']);
+  });
+
+  it('refuses a part size below one page', () => {
+    expect(() => planShards(years({ 2020: 1 }), 0)).toThrow(/at least 1/);
+    expect(() => planShards(years({ 2020: 1 }), Number.NaN)).toThrow(/at least 1/);
+  });
+});
+
+describe('shardManifest', () => {
+  it('lists every part after the first as a folder to merge', () => {
+    const plan = planShards(years({ 2020: 60, 2021: 30, 2022: 80 }), 100);
+    expect(shardManifest(plan).merge).toEqual(['shards/2020-2021/']);
+    expect(shardManifest(plan.slice(0, 1)).merge).toEqual([]);
+  });
+});
