@@ -23,6 +23,10 @@ export default defineConfig({
   // publishes the staging folder only after every other build:done hook succeeded.
   integrations: [mdx(), pagefind(), verifyOutput(), atomicOutput()],
   devToolbar: { enabled: false },
+  // A page whose getStaticPaths() cacheKey and code are unchanged since the last build is
+  // copied from the cache (src/data/cache-keys.ts): adding one article re-renders the
+  // pages that show it, not all 20,000.
+  experimental: { incrementalBuild: true },
   // The content store and image cache; tests give each build its own to compare cold and warm builds.
   ...(process.env['ANNALS_CACHE_DIR'] ? { cacheDir: process.env['ANNALS_CACHE_DIR'] } : {}),
 });

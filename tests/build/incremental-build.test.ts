@@ -1,0 +1,89 @@
+/**
+ * Incremental builds (`experimental.incrementalBuild`, `src/data/cache-keys.ts`, and the
+ * search index parts in `src/lib/search/indexer.ts`) must never publish a stale page: after
+ * articles are added, edited and deleted, a build with the previous build's cache must be
+ * byte-identical to a cold build of the same content, while copying most pages from the
+ * cache instead of rendering them.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSite, tempOutDir } from './build-helper.ts';
+
+const work = tempOutDir('annals-incremental-');
+afterAll(() => work.remove());
+const content = join(work.parent, 'content');
+cpSync('tests/fixtures/site', content, { recursive: true });
+const cache = join(work.parent, 'cache');
+// Two-page index parts, so a change reindexes one part and reuses the others.
+const env = (cacheDir: string) => ({ ANNALS_CACHE_DIR: cacheDir, ANNALS_SEARCH_SHARD_PAGES: '2' });
+
+function digest(dir: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const walk = (current: string) => {
+    for (const name of readdirSync(current).sort()) {
+      const full = join(current, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else found.set(relative(dir, full), createHash('sha256').update(readFileSync(full)).digest('hex'));
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return found;
+}
+
+const differences = (a: Map<string, string>, b: Map<string, string>) =>
+  [...new Set([...a.keys(), ...b.keys()])].filter((file) => a.get(file) !== b.get(file)).sort();
+
+/** Pages Astro copied from the incremental cache, from its build log. */
+const restored = (output: string) => output.split('\n').filter((line) => /\((restored|cached)\)/.test(line)).length;
+
+// Both cached builds publish to the same folder, as CI does: Astro keys its image module,
+// and with it every page that shows a photo, by the output folder.
+const site = join(work.parent, 'site');
+const first = buildSite({ contentDir: content, outDir: site, env: env(cache) });
+const firstFiles = digest(site);
+
+// The edits an editor's commit makes: one new article, one corrected, one removed.
+mkdirSync(join(content, 'articles', '2018', '02'), { recursive: true });
+writeFileSync(
+  join(content, 'articles', '2018', '02', 'spring-market.mdx'),
+  ['---', 'title: 春节前夕年货市场热闹非凡', 'date: 2018-02-10T09:30+08:00', 'source:', '  name: 邵阳新闻在线', 'authors:', '  - name: 刘飞', '    role: 通讯员', '---', '', '春节临近，县城年货市场人头攒动，资江两岸的商铺备足了货源。', ''].join('\n'),
+);
+const edited = join(content, 'articles', '2016', '10', 'flood-relief-2016.mdx');
+writeFileSync(edited, readFileSync(edited, 'utf8').replace('防汛抢险工作有序开展。', '防汛抢险工作有序开展，险情得到控制。'));
+rmSync(join(content, 'articles', '2015', '10', 'bridge-opens-2015.mdx'));
+
+const incremental = buildSite({ contentDir: content, outDir: site, env: env(cache) });
+const cold = buildSite({ contentDir: content, outDir: join(work.parent, 'cold'), env: env(join(work.parent, 'cold-cache')) });
+
+describe('an incremental build after adding, editing and deleting articles', () => {
+  it('builds', () => {
+    for (const build of [first, incremental, cold]) expect(build.status, build.output.slice(-3000)).toBe(0);
+  });
+
+  it('equals a cold build of the same content, file for file', () => {
+    const a = digest(site);
+    const b = digest(join(work.parent, 'cold'));
+    expect(a.size).toBeGreaterThan(400);
+    expect(differences(a, b)).toEqual([]);
+  });
+
+  it('differs from the first build where the edits show, and nowhere it should not', () => {
+    const changed = differences(firstFiles, digest(site));
+    expect(changed).toContain('articles/spring-market/index.html');
+    expect(changed).toContain('articles/flood-relief-2016/index.html');
+    expect(changed).toContain('articles/bridge-opens-2015/index.html');
+    // Unrelated days of the calendar are untouched.
+    expect(changed).not.toContain('archive/on-this-day/03-15/index.html');
+  });
+
+  it('copies most pages from the cache and reuses unchanged parts of the search index', () => {
+    expect(restored(first.output)).toBe(0);
+    expect(restored(incremental.output)).toBeGreaterThan(300);
+    expect(restored(cold.output)).toBe(0);
+    // 2017 holds none of the edits; 2018 gained an article and 2015–2016 lost and changed one.
+    expect(incremental.output).toMatch(/2017: 3 pages reused/);
+    expect(incremental.output).toMatch(/2018: 2 pages indexed/);
+  });
+});
