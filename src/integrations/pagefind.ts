@@ -8,9 +8,12 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { buildYears, partForRange, publishedPerYear } from '../lib/build-scope.ts';
 import { contentRoot } from '../lib/content-root.ts';
 import { DevSearchIndex } from '../lib/search/dev-index.ts';
 import { indexBuiltSite, SearchIndexError } from '../lib/search/indexer.ts';
+import { planShards } from '../lib/search/shards.ts';
+import { recordedContent } from '../loaders/content-record.ts';
 import { siteConfig } from '../site.config.ts';
 
 export class PagefindError extends Error {
@@ -64,6 +67,16 @@ export default function pagefind(): AstroIntegration {
       },
       'astro:config:setup': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
+      },
+      // A sharded build must be exactly one part of the search index, or the assembled parts
+      // would not fit together: checked once the content is loaded, before any page renders.
+      'astro:build:start': ({ logger }) => {
+        const years = buildYears();
+        if (!years) return;
+        const record = recordedContent();
+        if (!record) throw new PagefindError('the articles loader recorded no content, so the parts of the search index cannot be planned');
+        const part = partForRange(planShards(publishedPerYear(record.articles, siteConfig.timeZone), siteConfig.searchShardPages), years);
+        logger.fork('pagefind').info(`sharded build: article pages and the search part ${part.name} (${part.pages} pages)`);
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const log = logger.fork('pagefind');

@@ -15,10 +15,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { buildYears, inYearRange, type YearRange } from '../lib/build-scope.ts';
 import { ARTICLE_EXTENSION, isIgnoredName } from '../lib/content-check.ts';
+import { zonedParts } from '../lib/dates.ts';
 import { articlePath } from '../lib/permalinks.ts';
 import { SHARD_MANIFEST_FILE, type ShardManifest } from '../lib/search/shards.ts';
 import { recordedContent, type ContentRecord } from '../loaders/content-record.ts';
+import { siteConfig } from '../site.config.ts';
 
 export const VERIFY_OUTPUT = 'annals:verify-output';
 const PAGEFIND = 'annals:pagefind';
@@ -81,7 +84,7 @@ export function pagefindPageCount(outDir: string): number | undefined {
 }
 
 /** Every difference between the content and the built site, as sentences; empty when they agree. */
-export function verifyOutput(outDir: string, record: ContentRecord): string[] {
+export function verifyOutput(outDir: string, record: ContentRecord, options: { years?: YearRange | undefined; timeZone: string }): string[] {
   const problems: string[] = [];
   const rel = (path: string) => toPosix(relative(record.cwd, path));
 
@@ -99,7 +102,12 @@ export function verifyOutput(outDir: string, record: ContentRecord): string[] {
   for (const slug of difference(bySlug.keys(), entries)) problems.push(`${bySlug.get(slug)?.file}: the article ${slug} is missing from the collection`);
   for (const id of difference(entries, new Set(bySlug.keys()))) problems.push(`the collection has an entry ${id} that no article file gave`);
 
-  // 3. Collection entries vs article pages, and what each page shows.
+  // 3. Collection entries vs article pages, and what each page shows (in a sharded build,
+  //    the pages of its years: src/lib/build-scope.ts).
+  const scope = options.years;
+  if (scope) {
+    for (const [slug, article] of bySlug) if (!inYearRange(scope, zonedParts(article.data.date.epochMs, options.timeZone).year)) bySlug.delete(slug);
+  }
   const articlesOut = join(outDir, 'articles');
   const pageSlugs = new Set(existsSync(articlesOut) ? readdirSync(articlesOut).filter((name) => existsSync(join(articlesOut, name, 'index.html'))) : []);
   for (const slug of difference(bySlug.keys(), pageSlugs)) problems.push(`${bySlug.get(slug)?.file}: no page was written at ${articlePath(slug)}`);
@@ -153,7 +161,7 @@ export default function verifyOutputIntegration(): AstroIntegration {
         const started = performance.now();
         const record = recordedContent();
         if (!record) throw new OutputCheckError('the articles loader recorded no content in this build, so the output cannot be checked');
-        const problems = verifyOutput(fileURLToPath(dir), record);
+        const problems = verifyOutput(fileURLToPath(dir), record, { years: buildYears(), timeZone: siteConfig.timeZone });
         if (problems.length > 0) {
           throw new OutputCheckError(
             `the built site does not match the content (${problems.length} difference${problems.length > 1 ? 's' : ''}); nothing was published:\n` +

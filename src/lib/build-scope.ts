@@ -1,0 +1,63 @@
+/**
+ * Sharded builds (docs/sharded-builds.md): CI can split one archive's build across
+ * machines by years. `ANNALS_BUILD_YEARS=2022-2023` makes a build render only the article
+ * pages of those years and index only their part of the search, into its cache; an
+ * assembling build over the merged caches then copies those pages and parts instead of
+ * making them, and renders the listings. The years must be exactly one part of the search
+ * index (`npm run plan:shards` lists them), so every part is built by one machine.
+ */
+
+import { zonedParts } from './dates.ts';
+import type { SearchShard } from './search/shards.ts';
+
+export const BUILD_YEARS_VARIABLE = 'ANNALS_BUILD_YEARS';
+
+export interface YearRange {
+  from: number;
+  to: number;
+}
+
+export class BuildScopeError extends Error {
+  override name = 'BuildScopeError';
+}
+
+/** `2024` or `2022-2023` (as `npm run plan:shards` prints them); undefined for a whole-site build. */
+export function parseYearRange(text: string | undefined): YearRange | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const match = /^\s*(\d{4})(?:\s*-\s*(\d{4}))?\s*$/.exec(text);
+  if (!match) throw new BuildScopeError(`${BUILD_YEARS_VARIABLE}="${text}" is not a year or a range of years; write it as 2024 or 2022-2023`);
+  const from = Number(match[1]);
+  const to = Number(match[2] ?? match[1]);
+  if (to < from) throw new BuildScopeError(`${BUILD_YEARS_VARIABLE}="${text}" ends before it starts; write the older year first`);
+  return { from, to };
+}
+
+export const inYearRange = (range: YearRange | undefined, year: number): boolean => range === undefined || (year >= range.from && year <= range.to);
+
+export const formatYearRange = (range: YearRange): string => (range.from === range.to ? String(range.from) : `${range.from}-${range.to}`);
+
+/** The years this build covers, from the environment. */
+export function buildYears(): YearRange | undefined {
+  return parseYearRange(typeof process === 'undefined' ? undefined : process.env[BUILD_YEARS_VARIABLE]);
+}
+
+/** Published (non-draft) articles per year in the site's time zone: what the search parts are planned from. */
+export function publishedPerYear(articles: readonly { data: { date: { epochMs: number }; draft?: boolean | undefined } }[], timeZone: string): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const article of articles) {
+    if (article.data.draft) continue;
+    const { year } = zonedParts(article.data.date.epochMs, timeZone);
+    counts.set(year, (counts.get(year) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The search part that is exactly `range`, or an error naming the parts there are. */
+export function partForRange(parts: readonly SearchShard[], range: YearRange): SearchShard {
+  const part = parts.find((shard) => Math.min(...shard.years) === range.from && Math.max(...shard.years) === range.to);
+  if (part) return part;
+  throw new BuildScopeError(
+    `${BUILD_YEARS_VARIABLE}=${formatYearRange(range)} is not one part of the search index, so its pages cannot be built apart; ` +
+      `the parts are ${parts.map((shard) => shard.name).join(', ') || '(none: no published articles)'} (npm run plan:shards prints them)`,
+  );
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { formatYearRange, inYearRange, parseYearRange, partForRange, publishedPerYear } from '../../src/lib/build-scope.ts';
+import { planShards } from '../../src/lib/search/shards.ts';
+
+describe('parseYearRange', () => {
+  it('reads a year or a range, and nothing as the whole site', () => {
+    expect(parseYearRange('2024')).toEqual({ from: 2024, to: 2024 });
+    expect(parseYearRange(' 2022-2023 ')).toEqual({ from: 2022, to: 2023 });
+    expect(parseYearRange(undefined)).toBeUndefined();
+    expect(parseYearRange('')).toBeUndefined();
+  });
+
+  it('refuses anything else with the variable and the fix', () => {
+    expect(() => parseYearRange('2023–2024')).toThrow(/ANNALS_BUILD_YEARS="2023–2024" is not a year or a range of years; write it as 2024 or 2022-2023/);
+    expect(() => parseYearRange('2024-2022')).toThrow(/ends before it starts; write the older year first/);
+    expect(() => parseYearRange('24')).toThrow(/not a year/);
+  });
+
+  it('round-trips through formatYearRange and tests membership', () => {
+    expect(formatYearRange({ from: 2022, to: 2023 })).toBe('2022-2023');
+    expect(formatYearRange({ from: 2024, to: 2024 })).toBe('2024');
+    expect(inYearRange({ from: 2022, to: 2023 }, 2023)).toBe(true);
+    expect(inYearRange({ from: 2022, to: 2023 }, 2024)).toBe(false);
+    expect(inYearRange(undefined, 1999)).toBe(true);
+  });
+});
+
+describe('publishedPerYear and partForRange', () => {
+  // 2017-12-31T20:00-04:00 is 2018-01-01 in Shanghai: years are the site's time zone's.
+  const article = (iso: string, draft = false) => ({ data: { date: { epochMs: Date.parse(iso) }, draft } });
+  const counts = publishedPerYear([article('2017-12-31T20:00:00-04:00'), article('2017-06-01T08:00:00+08:00'), article('2016-05-01T08:00:00+08:00'), article('2016-06-01T08:00:00+08:00', true)], 'Asia/Shanghai');
+
+  it('counts published articles by year in the site time zone, drafts left out', () => {
+    expect([...counts].sort()).toEqual([
+      [2016, 1],
+      [2017, 1],
+      [2018, 1],
+    ]);
+  });
+
+  it('finds the part that is exactly the range, or names the parts', () => {
+    const parts = planShards(counts, 2);
+    expect(parts.map((part) => part.name)).toEqual(['2018', '2016-2017']);
+    expect(partForRange(parts, { from: 2016, to: 2017 }).name).toBe('2016-2017');
+    expect(() => partForRange(parts, { from: 2017, to: 2017 })).toThrow(/ANNALS_BUILD_YEARS=2017 is not one part of the search index.*the parts are 2018, 2016-2017/);
+  });
+});
