@@ -167,7 +167,7 @@ export const siteConfig: SiteConfig = {
   homeSize: 10,
   feedSize: 20,
   relatedCount: 5,
-  searchShardPages: Number(env['ANNALS_SEARCH_SHARD_PAGES'] ?? 8000),
+  searchShardPages: Number(env['ANNALS_SEARCH_SHARD_PAGES'] ?? 10_000),
   strings: {
     siteTitle: '邵阳新闻档案',
     tagline: '县域新闻，完整存档',
