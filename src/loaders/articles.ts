@@ -7,8 +7,9 @@
  * UTC, 2017-02-30 becomes March), only warns when two files claim one slug and drops one,
  * skips `.MDX` files without a word, and registers every `.mdx` entry as a module for the
  * bundler: 19,876 articles kept Vite busy for about five minutes before the first page
- * rendered. Here the store gets the validated frontmatter and the body text; each article
- * page renders its own body (`src/lib/article-body.ts`), so bodies never pass through Vite.
+ * rendered. Here the store gets the validated frontmatter only; each article page reads and
+ * renders its own body (`src/data/articles.ts`, `src/lib/article-body.ts`), so bodies never
+ * pass through Vite.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +52,9 @@ export function articlesLoader(options: { root: string }): Loader {
         continue;
       }
       const data = await context.parseData({ id: article.slug, data: article.raw, filePath: join(cwd, article.file) });
-      context.store.set({ id: article.slug, data, body: article.body, filePath: article.file, digest });
+      // No body: pages read it from the file (src/data/articles.ts), which keeps the store,
+      // and the module Astro bundles it into, to the frontmatter.
+      context.store.set({ id: article.slug, data, filePath: article.file, digest });
     }
     for (const id of stale) context.store.delete(id);
     // For the output check after the build: the store holds cached entries too.
