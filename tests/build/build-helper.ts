@@ -7,9 +7,10 @@
  * cache (`ANNALS_CACHE_DIR`, Astro's `cacheDir`), so cold and warm builds can be compared.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 export const projectRoot = join(import.meta.dirname, '..', '..');
 const LOCK = join(projectRoot, '.annals-tmp', 'build.lock');
@@ -73,4 +74,23 @@ export function buildSite(options: { contentDir: string; outDir: string; env?: R
 export function tempOutDir(prefix: string): { parent: string; dir: string; remove(): void } {
   const parent = mkdtempSync(join(tmpdir(), prefix));
   return { parent, dir: join(parent, 'dist'), remove: () => rmSync(parent, { recursive: true, force: true }) };
+}
+
+/** Every file under `dir` (relative path, forward slashes as the OS gives) with the SHA-256 of its bytes. */
+export function treeDigest(dir: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const walk = (current: string) => {
+    for (const name of readdirSync(current).sort()) {
+      const full = join(current, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else found.set(relative(dir, full), createHash('sha256').update(readFileSync(full)).digest('hex'));
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return found;
+}
+
+/** Files whose bytes differ between two trees, or that only one has. */
+export function differingFiles(a: Map<string, string>, b: Map<string, string>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])].filter((file) => a.get(file) !== b.get(file)).sort();
 }

@@ -5,11 +5,10 @@
  * byte-identical to a cold build of the same content, while copying most pages from the
  * cache instead of rendering them.
  */
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite, tempOutDir } from './build-helper.ts';
+import { buildSite, differingFiles, tempOutDir, treeDigest } from './build-helper.ts';
 
 const work = tempOutDir('annals-incremental-');
 afterAll(() => work.remove());
@@ -19,22 +18,6 @@ const cache = join(work.parent, 'cache');
 // Two-page index parts, so a change reindexes one part and reuses the others.
 const env = (cacheDir: string) => ({ ANNALS_CACHE_DIR: cacheDir, ANNALS_SEARCH_SHARD_PAGES: '2' });
 
-function digest(dir: string): Map<string, string> {
-  const found = new Map<string, string>();
-  const walk = (current: string) => {
-    for (const name of readdirSync(current).sort()) {
-      const full = join(current, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else found.set(relative(dir, full), createHash('sha256').update(readFileSync(full)).digest('hex'));
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return found;
-}
-
-const differences = (a: Map<string, string>, b: Map<string, string>) =>
-  [...new Set([...a.keys(), ...b.keys()])].filter((file) => a.get(file) !== b.get(file)).sort();
-
 /** Pages Astro copied from the incremental cache, from its build log. */
 const restored = (output: string) => output.split('\n').filter((line) => /\((restored|cached)\)/.test(line)).length;
 
@@ -42,7 +25,7 @@ const restored = (output: string) => output.split('\n').filter((line) => /\((res
 // and with it every page that shows a photo, by the output folder.
 const site = join(work.parent, 'site');
 const first = buildSite({ contentDir: content, outDir: site, env: env(cache) });
-const firstFiles = digest(site);
+const firstFiles = treeDigest(site);
 
 // The edits an editor's commit makes: one new article, one corrected, one removed.
 mkdirSync(join(content, 'articles', '2018', '02'), { recursive: true });
@@ -63,14 +46,14 @@ describe('an incremental build after adding, editing and deleting articles', () 
   });
 
   it('equals a cold build of the same content, file for file', () => {
-    const a = digest(site);
-    const b = digest(join(work.parent, 'cold'));
+    const a = treeDigest(site);
+    const b = treeDigest(join(work.parent, 'cold'));
     expect(a.size).toBeGreaterThan(400);
-    expect(differences(a, b)).toEqual([]);
+    expect(differingFiles(a, b)).toEqual([]);
   });
 
   it('differs from the first build where the edits show, and nowhere it should not', () => {
-    const changed = differences(firstFiles, digest(site));
+    const changed = differingFiles(firstFiles, treeDigest(site));
     expect(changed).toContain('articles/spring-market/index.html');
     expect(changed).toContain('articles/flood-relief-2016/index.html');
     expect(changed).toContain('articles/bridge-opens-2015/index.html');

@@ -6,11 +6,10 @@
  * having rendered no article page and indexed no part itself.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite, projectRoot, tempOutDir } from './build-helper.ts';
+import { buildSite, differingFiles, projectRoot, tempOutDir, treeDigest } from './build-helper.ts';
 
 const CONTENT = 'tests/fixtures/site';
 // Parts of at most 4 pages: 2017–2018 (4 articles) and 2015–2016 (2).
@@ -19,22 +18,10 @@ const work = tempOutDir('annals-sharded-');
 afterAll(() => work.remove());
 const at = (name: string) => join(work.parent, name);
 
-function digest(dir: string): Map<string, string> {
-  const found = new Map<string, string>();
-  const walk = (current: string) => {
-    for (const name of readdirSync(current).sort()) {
-      const full = join(current, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else found.set(relative(dir, full), createHash('sha256').update(readFileSync(full)).digest('hex'));
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return found;
-}
 const articlePages = (dir: string) => (existsSync(join(dir, 'articles')) ? readdirSync(join(dir, 'articles')).sort() : []);
 
 const single = buildSite({ contentDir: CONTENT, outDir: at('single'), env: { ...PARTS, ANNALS_CACHE_DIR: at('single-cache') } });
-const singleFiles = digest(at('single'));
+const singleFiles = treeDigest(at('single'));
 
 // Every shard and the assembly publish to the same folder, as each CI job's checkout does.
 const site = at('site');
@@ -59,10 +46,9 @@ describe('a site built in two shards and assembled', () => {
   });
 
   it('equals the single-machine build, file for file', () => {
-    const files = digest(site);
+    const files = treeDigest(site);
     expect(files.size).toBeGreaterThan(400);
-    const differing = [...new Set([...files.keys(), ...singleFiles.keys()])].filter((file) => files.get(file) !== singleFiles.get(file));
-    expect(differing).toEqual([]);
+    expect(differingFiles(files, singleFiles)).toEqual([]);
   });
 
   it('copies every article page and search part from the shards in the assembling build', () => {
