@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { parseArticleFile } from '../lib/frontmatter.ts';
+import { bodyOfArticleFile } from '../lib/frontmatter.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 
@@ -18,7 +18,7 @@ export type ArticleEntry = CollectionEntry<'articles'>;
 function withBodyFromFile(entry: ArticleEntry): ArticleEntry {
   const file = entry.filePath;
   return Object.defineProperty(entry, 'body', {
-    get: () => (file ? parseArticleFile(readFileSync(resolve(file), 'utf8')).body : ''),
+    get: () => (file ? bodyOfArticleFile(readFileSync(resolve(file), 'utf8')) : ''),
     enumerable: false,
     configurable: true,
   });

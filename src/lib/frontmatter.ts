@@ -29,12 +29,25 @@ export interface ParsedFile {
 
 const OPENING = /^---[ \t]*$/;
 
+const closingLine = (lines: readonly string[]) => lines.findIndex((line, index) => index > 0 && OPENING.test(line));
+const linesOf = (text: string) => (text.startsWith('\uFEFF') ? text.slice(1) : text).split(/\r?\n/);
+
+/**
+ * The body of a checked article file, as `parseArticleFile` gives it, without parsing the
+ * frontmatter: pages read bodies from the files (src/data/articles.ts), several times per
+ * build, and the YAML parse was most of that.
+ */
+export function bodyOfArticleFile(text: string): string {
+  const lines = linesOf(text);
+  const closing = OPENING.test(lines[0] ?? '') ? closingLine(lines) : -1;
+  return closing === -1 ? '' : lines.slice(closing + 1).join('\n');
+}
+
 export function parseArticleFile(text: string): ParsedFile {
   const problems: FrontmatterProblem[] = [];
   const noLine = () => undefined;
-  let source = text;
-  if (source.startsWith('\uFEFF')) source = source.slice(1);
-  const lines = source.split(/\r?\n/);
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const lines = linesOf(source);
 
   if (source.trim() === '') {
     return { data: undefined, body: '', bodyLine: 1, lineOf: noLine, problems: [{ line: 1, message: 'the file is empty; an article starts with a --- line, its frontmatter, a closing --- line and the body' }] };
@@ -46,7 +59,7 @@ export function parseArticleFile(text: string): ParsedFile {
   if (!OPENING.test(first)) {
     return { data: undefined, body: source, bodyLine: 1, lineOf: noLine, problems: [{ line: 1, message: 'the file does not start with a --- line; put the frontmatter (title:, date:, source: …) between two --- lines at the very top' }] };
   }
-  const closing = lines.findIndex((line, index) => index > 0 && OPENING.test(line));
+  const closing = closingLine(lines);
   if (closing === -1) {
     return { data: undefined, body: '', bodyLine: 1, lineOf: noLine, problems: [{ line: 1, message: 'the frontmatter opened on line 1 is never closed; add a line with only --- after the last field' }] };
   }
