@@ -12,6 +12,7 @@ import { articlePath, slugFromFileName } from '../permalinks.ts';
 import { close } from 'pagefind';
 import { FOLD_TABLE_FILE } from './files.ts';
 import { buildIndex, type IndexSource } from './indexer.ts';
+import { SHARD_MANIFEST_FILE, shardManifest } from './shards.ts';
 
 /** Site paths of the non-draft articles under a content root, as the collection publishes them. */
 export async function articlePaths(contentRoot: string): Promise<string[]> {
@@ -72,6 +73,8 @@ export class DevSearchIndex {
       if (errors.length > 0) throw new Error(errors.join('; '));
       const map = new Map(files.map((file) => [file.path.replace(/^\/+/, ''), file.content] as const));
       map.set(FOLD_TABLE_FILE, new TextEncoder().encode(foldTable));
+      // One part in dev: the manifest says there is nothing to merge.
+      map.set(SHARD_MANIFEST_FILE, new TextEncoder().encode(JSON.stringify(shardManifest([]))));
       return map;
     } finally {
       await close();

@@ -89,7 +89,7 @@ export class SearchEngine {
           .then((response) => (response.ok ? response.text() : ''))
           .then((table) => (table ? createFolder(table) : identityFolder))
           .catch(() => identityFolder),
-        // No manifest (the dev server, or an index from before parts): one part.
+        // No manifest (an index written before parts existed): one part.
         fetch(`${folder}${SHARD_MANIFEST_FILE}`)
           .then((response) => (response.ok ? (response.json() as Promise<ShardManifest>) : undefined))
           .catch(() => undefined),
