@@ -139,7 +139,8 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
     if (!made) continue;
     let pages = byYear.get(made.year);
     if (!pages) byYear.set(made.year, (pages = []));
-    pages.push({ file, url: `/${clean.endsWith('.html') ? clean : clean.replace(/\/?$/, '/')}`, hash: createHash('sha256').update(made.document).digest('hex') });
+    const url = `/${clean.endsWith('.html') ? clean : clean.replace(/\/?$/, '/')}`.replace(/^\/\/+/, '/');
+    pages.push({ file, url, hash: createHash('sha256').update(made.document).digest('hex') });
   }
   const shards = planShards(new Map([...byYear].map(([year, pages]) => [year, pages.length])), options.maxShardPages);
   // 2. Each part: from the cache when its documents are the same, else indexed alone.
