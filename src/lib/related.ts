@@ -29,13 +29,22 @@ function peopleOf(article: ArticleLike): Set<string> {
   return names;
 }
 
+/** The people and tags of the pair, made once per article when scoring many pairs. */
+export interface PairSets {
+  people: ReadonlySet<string>;
+  tags: ReadonlySet<string>;
+  candidatePeople: ReadonlySet<string>;
+}
+
 /** The metadata score of `candidate` for `article`; 0 when they share nothing. */
-export function relationScore(article: ArticleLike, candidate: ArticleLike): number {
+export function relationScore(
+  article: ArticleLike,
+  candidate: ArticleLike,
+  sets: PairSets = { people: peopleOf(article), tags: new Set(article.data.tags), candidatePeople: peopleOf(candidate) },
+): number {
   let score = 0;
-  const people = peopleOf(article);
-  for (const name of peopleOf(candidate)) if (people.has(name)) score += RELATION_WEIGHTS.person;
-  const tags = new Set(article.data.tags);
-  for (const tag of candidate.data.tags) if (tags.has(tag)) score += RELATION_WEIGHTS.tag;
+  for (const name of sets.candidatePeople) if (sets.people.has(name)) score += RELATION_WEIGHTS.person;
+  for (const tag of candidate.data.tags) if (sets.tags.has(tag)) score += RELATION_WEIGHTS.tag;
   if (article.data.section && article.data.section === candidate.data.section) score += RELATION_WEIGHTS.section;
   if (article.data.source.name === candidate.data.source.name) score += RELATION_WEIGHTS.source;
   return score;
@@ -113,19 +122,6 @@ export function relatedArticles<T extends ArticleLike>(articles: readonly T[], l
     if (article.data.section) push(byProperty, `s:${article.data.section}`, i);
     for (const [gram, weight] of vectors[i] ?? []) push(byGram, gram, { article: i, weight });
   });
-  /** The same score as `relationScore`, from the sets made once above. */
-  const scoreOf = (i: number, j: number) => {
-    const article = articles[i] as T;
-    const candidate = articles[j] as T;
-    let score = 0;
-    const mine = people[i] ?? new Set<string>();
-    for (const name of people[j] ?? []) if (mine.has(name)) score += RELATION_WEIGHTS.person;
-    const tags = tagSets[i] ?? new Set<string>();
-    for (const tag of candidate.data.tags) if (tags.has(tag)) score += RELATION_WEIGHTS.tag;
-    if (article.data.section && article.data.section === candidate.data.section) score += RELATION_WEIGHTS.section;
-    if (article.data.source.name === candidate.data.source.name) score += RELATION_WEIGHTS.source;
-    return score;
-  };
   const similarity = new Float64Array(articles.length);
   const seen = new Uint8Array(articles.length);
   const result = new Map<string, T[]>();
@@ -165,7 +161,7 @@ export function relatedArticles<T extends ArticleLike>(articles: readonly T[], l
     const before = (a: (typeof best)[number], b: (typeof best)[number]) =>
       b.score - a.score || b.similarity - a.similarity || a.distance - b.distance || (articles[a.j] as T).id.localeCompare((articles[b.j] as T).id);
     for (const j of touched) {
-      const entry = { j, score: j === i ? 0 : scoreOf(i, j), similarity: j === i ? 0 : (similarity[j] ?? 0), distance: Math.abs((articles[j] as T).data.date.epochMs - epochMs) };
+      const entry = { j, score: j === i ? 0 : relationScore(article, articles[j] as T, { people: people[i] ?? new Set(), tags: tagSets[i] ?? new Set(), candidatePeople: people[j] ?? new Set() }), similarity: j === i ? 0 : (similarity[j] ?? 0), distance: Math.abs((articles[j] as T).data.date.epochMs - epochMs) };
       seen[j] = 0;
       similarity[j] = 0;
       if (j === i || !(entry.score > RELATION_WEIGHTS.source || entry.similarity > 0.05)) continue;

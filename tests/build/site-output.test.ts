@@ -8,14 +8,13 @@
  *   TZ=UTC/LANG=C and from the warm cache under TZ=America/Los_Angeles/LANG=zh_CN.UTF-8;
  * - drafts appear nowhere.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import sax from 'sax';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite, tempOutDir } from './build-helper.ts';
+import { buildSite, tempOutDir, treeDigest } from './build-helper.ts';
 
 const CONTENT = 'tests/build/fixtures/hostile';
 const HOSTILE = `</script><script>alert(1)</script>"'&<b>`;
@@ -44,9 +43,6 @@ function files(dir: string): string[] {
   return found;
 }
 
-function digest(dir: string): Map<string, string> {
-  return new Map(files(dir).map((file) => [file, createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')]));
-}
 
 const read = (file: string) => readFileSync(join(site, file), 'utf8');
 const htmlFiles = () => files(site).filter((file) => file.endsWith('.html'));
@@ -140,10 +136,10 @@ describe('the hostile fixture site', () => {
   });
 
   it('is byte-identical across time zones, locales, and cold and warm content caches', () => {
-    const reference = digest(dirs.coldUtc);
+    const reference = treeDigest(dirs.coldUtc);
     expect(reference.size).toBeGreaterThan(10);
     for (const other of [dirs.warmLa]) {
-      const compared = digest(other);
+      const compared = treeDigest(other);
       const differing = [...new Set([...reference.keys(), ...compared.keys()])].filter((file) => reference.get(file) !== compared.get(file));
       expect(differing, `${other} differs from ${dirs.coldUtc}`).toEqual([]);
     }
