@@ -13,10 +13,21 @@
  * a bigram starting at each character and, for the last one, the character alone, so
  * token positions are character positions, and a single-character query (`qxABCD`)
  * reaches every occurrence through Pagefind's prefix matching.
+ *
+ * Between two runs there is always a position that belongs to neither: Pagefind gives one
+ * to punctuation and to a block's end, and whitespace alone gets `RUN_BREAK`. A query may
+ * then chain every other bigram (`query.ts`) without reaching across into the next run.
  */
 
 /** Every token this layer writes starts with this; no word in Chinese or English text does. */
 export const TOKEN_PREFIX = 'qx';
+/**
+ * Written where only whitespace separates two runs. Pagefind gives it a position but no
+ * word (U+2063 INVISIBLE SEPARATOR has no letters), so no query reaches it; an ASCII
+ * marker would be found by Pagefind's fallback, which matches the longest indexed prefix
+ * of a query word missing from an index part.
+ */
+export const RUN_BREAK = '\u2063';
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const CHAR_WIDTH = 4;
 
@@ -68,18 +79,25 @@ export function toIndexText(text: string, fold: (char: string) => string = (char
   const out: string[] = [];
   let run: string[] = [];
   let other = '';
+  let afterRun = false;
   const flushRun = () => {
-    if (run.length > 0) out.push(...runTokens(run));
+    if (run.length > 0) {
+      out.push(...runTokens(run));
+      afterRun = true;
+    }
     run = [];
   };
-  const flushOther = () => {
+  const flushOther = (beforeRun: boolean) => {
     const trimmed = other.trim();
-    if (trimmed) out.push(trimmed);
+    if (trimmed) {
+      out.push(trimmed);
+      afterRun = false;
+    } else if (other && afterRun && beforeRun) out.push(RUN_BREAK);
     other = '';
   };
   for (const char of text) {
     if (isHan(char)) {
-      flushOther();
+      flushOther(true);
       run.push(fold(char));
     } else {
       flushRun();
@@ -87,7 +105,7 @@ export function toIndexText(text: string, fold: (char: string) => string = (char
     }
   }
   flushRun();
-  flushOther();
+  flushOther(false);
   return out.join(' ');
 }
 
@@ -100,6 +118,11 @@ export function fromIndexText(indexText: string): string {
   let previousWasText = false;
   for (const word of indexText.split(/\s+/)) {
     if (!word) continue;
+    if (word === RUN_BREAK) {
+      out += ' ';
+      previousWasText = false;
+      continue;
+    }
     // Pagefind ends a block with '.' when it has no punctuation of its own: after our
     // tokens that is never the author's.
     const token = word.endsWith('.') && word.startsWith(TOKEN_PREFIX) ? word.slice(0, -1) : word;

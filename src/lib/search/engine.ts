@@ -1,14 +1,14 @@
 /**
  * The browser side of the CJK layer: loads Pagefind and the folding table, asks Pagefind
  * for every token of the query, keeps the pages where each query word is present as a
- * phrase (`holdsPhrase`), and reads the shown results back into title, date, source and a
+ * phrase (`phraseStarts`), and reads the shown results back into title, date, source and a
  * highlighted excerpt. Framework-free; the search page and the dev server share it.
  */
 import { decodeToken, fromIndexText, isCharToken, toIndexText } from './cjk.ts';
 import { excerpt, highlight } from './excerpt.ts';
 import { createFolder, foldQuery, identityFolder, type CharFolder } from './fold.ts';
 import { FILTER_KEYS, type FilterKey } from './page-attributes.ts';
-import { holdsPhrase, planQuery, type QueryPlan } from './query.ts';
+import { inTitle, phraseStarts, planQuery, type QueryPlan } from './query.ts';
 import { SHARD_MANIFEST_FILE, type ShardManifest } from './shards.ts';
 import type { SearchState } from './url-state.ts';
 
@@ -117,30 +117,42 @@ export class SearchEngine {
     if (plan.words.length === 0) return { plan, results: [], approximate: false, facets: empty };
     const filters = Object.fromEntries(Object.entries(state.filters).map(([key, value]) => [key, [value]]));
     const options = { filters, ...(state.sort === 'newest' ? { sort: { date: 'desc' } } : {}) };
-    // The loose search ranks and counts; Pagefind's exact mode ("…") then says which pages
-    // hold each word's tokens at consecutive positions, i.e. the word itself. Both read
-    // the same index chunks, so checking costs no transfer.
+    // The loose search ranks and counts; searches for each token alone then say where that
+    // token is on each page, and a page holds a word where its tokens sit at their offsets.
+    // All read the same index chunks, so checking costs no transfer.
     const response = await pagefind.search(plan.term, options);
-    const holding = (tokens: readonly string[]) =>
-      pagefind.search(`"${tokens.join(' ')}"`, { filters }).then((found) => new Set(found.results.map((result) => result.id)));
     // Phrases are Han words of two characters or more; a one-character word is a prefix
-    // search that exact mode cannot do, and numbers and Latin words are Pagefind's own:
-    // their loose matches stand.
+    // search with nothing to chain, and numbers and Latin words are Pagefind's own: their
+    // loose matches stand.
     const phrased = plan.words.filter((word) => isHanWord(word) && !(word.tokens.length === 1 && isCharToken(word.tokens[0] ?? '')));
-    const phraseSets = await Promise.all(phrased.map((word) => holding(word.tokens)));
-    const verified = response.results.filter((result) => phraseSets.every((ids) => ids.has(result.id)));
+    const tokens = [...new Set(phrased.flatMap((word) => word.tokens))];
+    const positions = new Map(await Promise.all(tokens.map(async (token) => [token, await this.#positions(pagefind, token, filters)] as const)));
+    const holdsAll = (result: PagefindResult) =>
+      phrased.every((word) => phraseStarts(word, (token) => positions.get(token)?.get(result.id)).length > 0);
+    const verified = response.results.filter(holdsAll);
     // Phrase first; only when no page holds the words, pages that hold every one of their
-    // bigrams apart are offered, and the page says so.
+    // tokens apart are offered, and the page says so.
     let results = verified;
     let approximate = false;
     if (verified.length === 0 && response.results.length > 0) {
-      const tokenSets = await Promise.all([...new Set(phrased.flatMap((word) => word.tokens))].map((token) => holding([token])));
-      results = response.results.filter((result) => tokenSets.every((ids) => ids.has(result.id)));
+      results = response.results.filter((result) => tokens.every((token) => positions.get(token)?.has(result.id)));
       approximate = results.length > 0;
     }
     if (state.sort === 'newest' && this.#parts > 1) results = await this.#newestAcrossParts(pagefind, response, results);
     const facets = await this.#facets(pagefind, response, results);
     return { plan, results, approximate, facets };
+  }
+
+  /**
+   * Where `token` is on each page that has it. Exact mode ("…") says which pages have the
+   * token itself, but reports only one of its positions; a loose search reports them all,
+   * but in an index part where the token is missing it falls back to the longest indexed
+   * prefix (the token's first character alone), so only pages exact mode names are kept.
+   */
+  async #positions(pagefind: PagefindApi, token: string, filters: Record<string, string[]>): Promise<Map<string, Set<number>>> {
+    const [exact, loose] = await Promise.all([pagefind.search(`"${token}"`, { filters }), pagefind.search(token, { filters })]);
+    const holding = new Set(exact.results.map((result) => result.id));
+    return new Map(loose.results.filter((result) => holding.has(result.id)).map((result) => [result.id, new Set(result.words)]));
   }
 
   /**
@@ -212,7 +224,7 @@ export class SearchEngine {
     const loaded = await Promise.all(slice.map(async (result) => ({ result, data: await result.data() })));
     const ranked = loaded.map(({ result, data }, index) => {
       const title = data.meta['title'] ?? data.url;
-      const allInTitle = outcome.plan.words.every((word) => holdsPhrase(data.weighted_locations, word).inTitle);
+      const allInTitle = outcome.plan.words.every((word) => inTitle(data.weighted_locations, word));
       const titleText = foldQuery(title, fold).replace(/[\s\p{P}\p{S}]+/gu, '');
       const queryText = words.join('');
       const rank = titleText === queryText ? 0 : allInTitle ? 1 : 2;

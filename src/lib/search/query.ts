@@ -5,7 +5,8 @@
  * Pagefind matches each token anywhere on a page; a page with 两 and 会 far apart, or with
  * 数字 and 经济 in different sentences, is not a match for 两会 or 数字经济. Its results carry
  * the positions of every matched token, and with one token per character position (see
- * `cjk.ts`) a phrase of k tokens is present exactly where k consecutive positions matched.
+ * `cjk.ts`) a phrase is present exactly where each of its tokens sits at its own offset from
+ * a common start.
  */
 import { isHan, runTokens } from './cjk.ts';
 import { foldQuery, type CharFolder } from './fold.ts';
@@ -13,18 +14,28 @@ import { foldQuery, type CharFolder } from './fold.ts';
 export interface QueryWord {
   /** The word as the index spells it (folded). */
   text: string;
-  /** Its tokens, in order: consecutive positions on a page that contains it. */
+  /** The tokens Pagefind is asked for, in order. */
   tokens: string[];
+  /** Where each token sits on a page that holds the word, counted from the word's first position. */
+  offsets: number[];
 }
 
 /**
- * A query run's tokens: its bigrams; the run's last token (the last character alone) is
- * left out, because on a page that character is followed by another and the bigram before
- * it already proves it. A single character is asked for alone, by prefix.
+ * A query run's tokens: every other bigram, and the last one, which together cover every
+ * character (习近平同乌兹 → 习近 平同 乌兹). On a page a bigram sits at its first
+ * character's position, so the run is present where each chosen bigram sits at its own
+ * offset from a common start. Asking for half the bigrams halves the index chunks a long
+ * query (a title) fetches; the overlapping ones prove nothing the chosen ones do not.
+ * A single character is asked for alone, by prefix: it reaches every bigram starting with it.
  */
-function hanTokens(run: string[]): string[] {
+function hanTokens(run: string[]): Pick<QueryWord, 'tokens' | 'offsets'> {
   const tokens = runTokens(run);
-  return run.length > 1 ? tokens.slice(0, -1) : tokens;
+  if (run.length === 1) return { tokens, offsets: [0] };
+  const last = run.length - 2;
+  const offsets: number[] = [];
+  for (let offset = 0; offset < last; offset += 2) offsets.push(offset);
+  offsets.push(last);
+  return { tokens: offsets.map((offset) => tokens[offset] ?? ''), offsets };
 }
 
 export interface QueryPlan {
@@ -46,7 +57,7 @@ export function planQuery(query: string, fold: CharFolder): QueryPlan {
       const han = isHan(run[0] ?? '');
       const text = han ? run : run.replace(EDGE_PUNCTUATION, '');
       if (!text || (!han && !/[\p{L}\p{N}]/u.test(text)) || words.some((word) => word.text === text)) continue;
-      words.push({ text, tokens: han ? hanTokens([...text]) : [text] });
+      words.push({ text, ...(han ? hanTokens([...text]) : { tokens: [text], offsets: [0] }) });
     }
   }
   const term = [...new Set(words.flatMap((word) => word.tokens))].join(' ');
@@ -60,28 +71,30 @@ export interface MatchedLocation {
 }
 
 /**
- * Whether a page holds `word` as a phrase: `locations` are the page's positions matched by
- * the word's own tokens (a Pagefind search for that word alone), and a phrase of k tokens
- * is present where k consecutive positions matched. Overlapping bigrams chain only along
- * the phrase itself, so which token sits where need not be known; positions of other
- * words' tokens must not be mixed in (粮食安全 would prove 数字经济).
+ * Where `word` starts on a page, given where each of its tokens is on that page: the
+ * positions from which every token sits at its own offset. `positionsOf` must give a
+ * token's own positions (a Pagefind search for that token alone): positions of other
+ * tokens would let 经济数字 prove 数字经济.
  */
-export function holdsPhrase(locations: readonly MatchedLocation[], word: QueryWord): { matched: boolean; inTitle: boolean } {
+export function phraseStarts(word: QueryWord, positionsOf: (token: string) => ReadonlySet<number> | undefined): number[] {
+  const sets = word.tokens.map(positionsOf);
+  const [first, ...rest] = sets;
+  if (!first || rest.some((set) => !set)) return [];
+  const starts: number[] = [];
+  for (const start of first) {
+    if (rest.every((set, i) => set?.has(start + (word.offsets[i + 1] ?? 0)))) starts.push(start);
+  }
+  return starts;
+}
+
+/**
+ * Whether a result's matched positions hold `word` in the title: for ranking a page already
+ * known to hold every word (`phraseStarts`), where Pagefind's locations of all query tokens
+ * together are all there is.
+ */
+export function inTitle(locations: readonly MatchedLocation[], word: QueryWord): boolean {
   const weights = new Map<number, number>();
   for (const { location, weight } of locations) weights.set(location, Math.max(weight, weights.get(location) ?? 0));
-  const length = word.tokens.length;
-  let matched = false;
-  for (const start of weights.keys()) {
-    let ok = true;
-    for (let offset = 1; offset < length; offset++) {
-      if (!weights.has(start + offset)) {
-        ok = false;
-        break;
-      }
-    }
-    if (!ok) continue;
-    matched = true;
-    if ((weights.get(start) ?? 0) > 1) return { matched, inTitle: true };
-  }
-  return { matched, inTitle: false };
+  const all = new Set(weights.keys());
+  return phraseStarts(word, () => all).some((start) => (weights.get(start) ?? 0) > 1);
 }

@@ -1,17 +1,20 @@
 import { describe, expect, test } from 'vitest';
-import { decodeToken, encodeChar, fromIndexText, runTokens, toIndexText, TOKEN_PREFIX } from '../../../src/lib/search/cjk.ts';
+import { decodeToken, encodeChar, fromIndexText, RUN_BREAK, runTokens, toIndexText, TOKEN_PREFIX } from '../../../src/lib/search/cjk.ts';
 import { createFolder, encodeFoldTable, foldQuery, identityFolder } from '../../../src/lib/search/fold.ts';
-import { holdsPhrase, planQuery } from '../../../src/lib/search/query.ts';
+import { inTitle, phraseStarts, planQuery } from '../../../src/lib/search/query.ts';
 import { excerpt, highlight } from '../../../src/lib/search/excerpt.ts';
 import { readState, writeState, withFilter } from '../../../src/lib/search/url-state.ts';
 import { articleSearchAttributes, parseAttributePairs } from '../../../src/lib/search/page-attributes.ts';
 import { readPageRecord } from '../../../src/lib/search/page-record.ts';
 
-const positions = (text: string, query: string) => {
-  // Where the query's tokens sit among the page's tokens, as Pagefind reports them.
+/** Where each token is on a page, as a Pagefind search for that token alone reports it. */
+const positionsOn = (text: string) => {
   const page = toIndexText(text).split(' ');
-  const wanted = new Set(planQuery(query, identityFolder).term.split(' '));
-  return page.flatMap((token, location) => ([...wanted].some((w) => token.startsWith(w)) ? [{ location, weight: 1 }] : []));
+  return (token: string) => new Set(page.flatMap((word, location) => (word.startsWith(token) ? [location] : [])));
+};
+const holds = (text: string, query: string, which = 0) => {
+  const word = planQuery(query, identityFolder).words[which];
+  return word !== undefined && phraseStarts(word, positionsOn(text)).length > 0;
 };
 
 describe('CJK tokens', () => {
@@ -27,6 +30,13 @@ describe('CJK tokens', () => {
     const text = '第五届进博会举办近百场配套活动，5G网络覆盖2023年。';
     expect(fromIndexText(toIndexText(text))).toBe(text);
     expect(decodeToken('english')).toBeUndefined();
+  });
+
+  test('whitespace between two runs is kept as a break of its own, and reads back as a space', () => {
+    const indexText = toIndexText('共护一江水 万里长江');
+    expect(indexText.split(' ')).toContain(RUN_BREAK);
+    expect(fromIndexText(indexText)).toBe('共护一江水 万里长江');
+    expect(toIndexText('江水 ABC 万里').split(' ')).not.toContain(RUN_BREAK);
   });
 
   test('reading back ignores the full stop Pagefind adds after a block', () => {
@@ -46,31 +56,44 @@ describe('folding', () => {
 });
 
 describe('query planning and verification', () => {
-  test('a query word is asked for by its bigrams; the last character alone is not needed', () => {
+  test('a short word is asked for by its bigrams; the last character alone is not needed', () => {
     const plan = planQuery('进博会', identityFolder);
-    expect(plan.words).toEqual([{ text: '进博会', tokens: runTokens([...'进博会']).slice(0, 2) }]);
+    expect(plan.words).toEqual([{ text: '进博会', tokens: runTokens([...'进博会']).slice(0, 2), offsets: [0, 1] }]);
+  });
+  test('a longer word is asked for by every other bigram and its last one, which cover every character', () => {
+    const bigrams = runTokens([...'习近平同乌兹']);
+    expect(planQuery('习近平同乌兹', identityFolder).words[0]).toMatchObject({ tokens: [bigrams[0], bigrams[2], bigrams[4]], offsets: [0, 2, 4] });
+    expect(planQuery('习近平同乌', identityFolder).words[0]?.offsets).toEqual([0, 2, 3]);
   });
   test('punctuation and spaces separate words', () => {
     expect(planQuery('【领航中国】共护 一江水', identityFolder).words.map((word) => word.text)).toEqual(['领航中国', '共护', '一江水']);
   });
   test('a page with the phrase matches; a page with its characters apart does not', () => {
-    const [word] = planQuery('两会', identityFolder).words;
-    expect(holdsPhrase(positions('全国两会召开', '两会'), word!).matched).toBe(true);
-    expect(holdsPhrase(positions('两个会议', '两会'), word!).matched).toBe(false);
+    expect(holds('全国两会召开', '两会')).toBe(true);
+    expect(holds('两个会议', '两会')).toBe(false);
+    expect(holds('习近平同乌兹别克斯坦总统会谈', '习近平同乌兹别克斯坦')).toBe(true);
+    expect(holds('习近平同乌兹别克总统会谈', '习近平同乌兹别克斯坦')).toBe(false);
   });
-  test('each word is checked against its own positions only', () => {
-    const [, word] = planQuery('粮食安全 数字经济', identityFolder).words;
-    expect(holdsPhrase(positions('发展数字经济，保障粮食安全', '数字经济'), word!).matched).toBe(true);
-    expect(holdsPhrase(positions('数字化的经济，粮食安全', '数字经济'), word!).matched).toBe(false);
+  test('each token is checked at its own positions: 经济数字 does not prove 数字经济', () => {
+    expect(holds('发展数字经济，保障粮食安全', '粮食安全 数字经济', 1)).toBe(true);
+    expect(holds('经济数字', '数字经济')).toBe(false);
+    expect(holds('数字化的经济，粮食安全', '粮食安全 数字经济', 1)).toBe(false);
+  });
+  test('a phrase never reaches across punctuation or whitespace into the next run', () => {
+    expect(holds('江水。万里', '江水万里')).toBe(false);
+    expect(holds('共护一江水 万里长江', '江水万里')).toBe(false);
+    expect(holds('共护一江水 万里长江', '一江水万')).toBe(false);
+    expect(holds('共护一江水万里长江', '江水万里')).toBe(true);
   });
   test('a title match is a phrase at heavier positions', () => {
     const [word] = planQuery('两会', identityFolder).words;
-    const located = positions('两会召开', '两会').map((location) => ({ ...location, weight: 7 }));
-    expect(holdsPhrase(located, word!)).toEqual({ matched: true, inTitle: true });
+    const positions = positionsOn('两会召开');
+    const located = [...positions(word?.tokens[0] ?? '')].map((location) => ({ location, weight: 7 }));
+    expect(inTitle(located, word!)).toBe(true);
+    expect(inTitle(located.map((location) => ({ ...location, weight: 1 })), word!)).toBe(false);
   });
   test('a substring across word boundaries is a phrase like any other', () => {
-    const [word] = planQuery('近平同', identityFolder).words;
-    expect(holdsPhrase(positions('习近平同乌兹别克斯坦总统会谈', '近平同'), word!).matched).toBe(true);
+    expect(holds('习近平同乌兹别克斯坦总统会谈', '近平同')).toBe(true);
   });
 });
 
