@@ -112,7 +112,8 @@ if (!args.reuse || !existsSync(join(siteDir, 'index.html'))) {
   const pathnames = readdirSync(articlesDir).map((slug) => `articles/${slug}/`);
   rmSync(join(siteDir, 'pagefind'), { recursive: true, force: true });
   const summary = await indexBuiltSite(siteDir, pathnames, join(siteDir, 'pagefind'), siteConfig.locale, { maxShardPages: siteConfig.searchShardPages });
-  console.log(`reindexed ${summary.pages} pages in ${summary.shards.length} part(s): ${(summary.ms / 1000).toFixed(1)} s`);
+  const renamed = summary.shards.reduce((sum, shard) => sum + shard.renamed, 0);
+  console.log(`reindexed ${summary.pages} pages in ${summary.shards.length} part(s): ${(summary.ms / 1000).toFixed(1)} s; ${renamed} page(s) given a new id`);
 }
 if (args.baseline && !existsSync(join(siteDir, 'pagefind-baseline', 'pagefind.js'))) {
   const started = performance.now();
@@ -237,24 +238,49 @@ await new Promise<void>((done) => server.listen(Number(args.port), '127.0.0.1', 
 const origin = `http://127.0.0.1:${args.port}`;
 
 // ---------- measuring ----------
-interface Measured { urls: string[]; total: number; bytes: number; ms: number }
+interface Measured { urls: string[]; total: number; bytes: number; ms: number; kinds?: Record<string, number> }
+type ByteCounter = ReturnType<typeof byteCounter>;
 type Engine = 'ours' | 'baseline';
+
+/** What a transferred file is, for the first query's breakdown: Pagefind's own runtime, its index files, or ours. */
+function byteKind(url: string): string {
+  const path = new URL(url).pathname;
+  if (/\.pf_meta$/.test(path)) return 'metadata';
+  if (/\.pf_filter$/.test(path)) return 'filters';
+  if (/\.pf_index$/.test(path)) return 'index chunks';
+  if (/\.pf_fragment$/.test(path)) return 'fragments';
+  if (/\/pagefind[^/]*\/(pagefind\.js|wasm\.[^/]+|pagefind-entry\.json)$/.test(path)) return 'Pagefind runtime';
+  return 'other';
+}
 
 function byteCounter(page: Page) {
   // Playwright attributes a dedicated worker's requests (Pagefind's default worker) to the
   // page, which the page's own CDP session would miss.
   let bytes = 0;
+  let kinds: Record<string, number> = {};
   page.on('requestfinished', (request) => {
     // The page itself and its stylesheet are the same with or without search.
     if (request.resourceType() === 'document' || request.resourceType() === 'stylesheet') return;
     void request.sizes().then((sizes) => {
-      bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+      const size = sizes.responseBodySize + sizes.responseHeadersSize;
+      bytes += size;
+      const kind = byteKind(request.url());
+      kinds[kind] = (kinds[kind] ?? 0) + size;
     }, () => {});
   });
-  return { take: () => { const taken = bytes; bytes = 0; return taken; } };
+  return {
+    take: () => {
+      const taken = bytes;
+      bytes = 0;
+      kinds = {};
+      return taken;
+    },
+    /** Bytes by kind since the last `take`. */
+    kinds: () => ({ ...kinds }),
+  };
 }
 
-async function runOurs(page: Page, query: string, first: boolean, counter: { take(): number }): Promise<Measured> {
+async function runOurs(page: Page, query: string, first: boolean, counter: ByteCounter): Promise<Measured> {
   counter.take();
   let ms: number;
   if (first) {
@@ -290,10 +316,11 @@ async function runOurs(page: Page, query: string, first: boolean, counter: { tak
     const box = document.getElementById('search-results') as HTMLElement;
     return { urls: [...box.querySelectorAll<HTMLAnchorElement>('a.search-hit-title')].map((a) => new URL(a.href).pathname), total: Number(box.dataset['total'] ?? 0) };
   });
-  return { ...found, ms, bytes: counter.take() };
+  const kinds = counter.kinds();
+  return { ...found, ms, kinds, bytes: counter.take() };
 }
 
-async function runBaseline(page: Page, query: string, first: boolean, counter: { take(): number }): Promise<Measured> {
+async function runBaseline(page: Page, query: string, first: boolean, counter: ByteCounter): Promise<Measured> {
   if (first) await page.goto(`${origin}/404.html`);
   counter.take();
   const result = await page.evaluate(async (q) => {
@@ -305,7 +332,8 @@ async function runBaseline(page: Page, query: string, first: boolean, counter: {
     return { urls: top.map((data: { url: string }) => data.url), total: search.results.length as number, ms: performance.now() - started };
   }, query);
   await new Promise((r) => setTimeout(r, 60));
-  return { ...result, bytes: counter.take() };
+  const kinds = counter.kinds();
+  return { ...result, kinds, bytes: counter.take() };
 }
 
 const executablePath = findChromium();
@@ -315,7 +343,7 @@ const median = (values: number[]) => {
   return sorted.length === 0 ? NaN : ((sorted[Math.floor((sorted.length - 1) / 2)] as number) + (sorted[Math.ceil((sorted.length - 1) / 2)] as number)) / 2;
 };
 const mean = (values: number[]) => (values.length === 0 ? NaN : values.reduce((a, b) => a + b, 0) / values.length);
-interface Figures { metrics: Record<string, number>; firstBytes: number; laterBytes: number; ms: number; worst: string[] }
+interface Figures { metrics: Record<string, number>; firstBytes: number; firstKinds: Record<string, number>; laterBytes: number; ms: number; worst: string[] }
 
 async function measure(engine: Engine, set: QuerySet): Promise<Figures> {
   const context = await browser.newContext();
@@ -323,6 +351,7 @@ async function measure(engine: Engine, set: QuerySet): Promise<Figures> {
   const counter = byteCounter(page);
   const run = engine === 'ours' ? runOurs : runBaseline;
   const firstBytes: number[] = [];
+  let firstKinds: Record<string, number> = {};
   const laterBytes: number[] = [];
   const times: number[] = [];
   const scored: { query: Query; score: number; note: string }[] = [];
@@ -337,6 +366,7 @@ async function measure(engine: Engine, set: QuerySet): Promise<Figures> {
       scored.push({ query, score: -1, note: `error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
     }
     (i === 0 ? firstBytes : laterBytes).push(measured.bytes);
+    if (i === 0) firstKinds = measured.kinds ?? {};
     if (i > 0) times.push(measured.ms);
     const top = measured.urls.slice(0, 10);
     if (set.kind === 'known') {
@@ -360,7 +390,7 @@ async function measure(engine: Engine, set: QuerySet): Promise<Figures> {
   await context.close();
   const metrics = Object.fromEntries(Object.entries(per).map(([name, values]) => [name, mean(values)]));
   const worst = scored.sort((a, b) => a.score - b.score).slice(0, 4).filter((entry) => entry.score < 1).map((entry) => `${entry.query.q}${entry.query.simplified ? ` (${entry.query.simplified})` : ''}: ${entry.note}`);
-  return { metrics, firstBytes: median(firstBytes), laterBytes: median(laterBytes), ms: median(times), worst };
+  return { metrics, firstBytes: median(firstBytes), firstKinds, laterBytes: median(laterBytes), ms: median(times), worst };
 }
 
 const engines: Engine[] = args.baseline ? ['ours', 'baseline'] : ['ours'];
@@ -375,6 +405,7 @@ print(`title fragments: ${ambiguousFragments} drawn fragments left out for occur
 print('set | queries | metric | ours | baseline');
 print('--- | --- | --- | --- | ---');
 const worstLines: string[] = [];
+const kindLines: string[] = [];
 for (const set of sets.filter((candidate) => !args.only || candidate.name.includes(args.only))) {
   const figures = {} as Record<Engine, Figures>;
   for (const engine of engines) figures[engine] = await measure(engine, set);
@@ -391,7 +422,13 @@ for (const set of sets.filter((candidate) => !args.only || candidate.name.includ
     print(`${set.name} | ${set.queries.length} | ${name} | ${value('ours')} | ${value('baseline')}`);
   }
   for (const engine of engines) for (const worst of figures[engine].worst) worstLines.push(`${set.name} [${engine}] ${worst}`);
+  for (const engine of engines) {
+    const kinds = Object.entries(figures[engine].firstKinds).sort((a, b) => b[1] - a[1]);
+    kindLines.push(`${set.name} [${engine}]: ${kinds.map(([kind, bytes]) => `${kind} ${kb(bytes)}`).join(', ')}`);
+  }
 }
+print('\nfirst query, by kind of file:');
+for (const line of kindLines) print(`  ${line}`);
 print('\nworst queries:');
 for (const line of worstLines) print(`  ${line}`);
 writeFileSync(join(work, 'last-run.txt'), lines.join('\n') + '\n');

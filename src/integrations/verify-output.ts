@@ -19,7 +19,8 @@ import { buildYears, inYearRange, type YearRange } from '../lib/build-scope.ts';
 import { ARTICLE_EXTENSION, isIgnoredName } from '../lib/content-check.ts';
 import { zonedParts } from '../lib/dates.ts';
 import { articlePath } from '../lib/permalinks.ts';
-import { SHARD_MANIFEST_FILE, type ShardManifest } from '../lib/search/shards.ts';
+import { pageIds } from '../lib/search/part-files.ts';
+import { SHARD_MANIFEST_FILE, sharedPageIds, type ShardManifest } from '../lib/search/shards.ts';
 import { recordedContent, type ContentRecord } from '../loaders/content-record.ts';
 import { siteConfig } from '../site.config.ts';
 
@@ -57,6 +58,14 @@ export function pageText(html: string): string {
       return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' } as Record<string, string>)[lower] ?? '';
     })
     .replace(/\s+/g, '');
+}
+
+/** Page ids of every index part, by part (the first part is `pagefind/` itself). */
+function pageIdsByPart(outDir: string): Map<string, string[]> {
+  const folder = join(outDir, 'pagefind');
+  const manifestFile = join(folder, SHARD_MANIFEST_FILE);
+  const merged = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as ShardManifest).merge : [];
+  return new Map(['', ...merged].map((part) => [`pagefind/${part}`, pageIds(join(folder, part))]));
 }
 
 function difference(a: Iterable<string>, b: Set<string>): string[] {
@@ -131,6 +140,10 @@ export function verifyOutput(outDir: string, record: ContentRecord, options: { y
   const indexed = pagefindPageCount(outDir);
   if (indexed === undefined) problems.push('pagefind/pagefind-entry.json was not written: the site has no search index');
   else if (indexed !== indexable) problems.push(`Pagefind indexed ${indexed} pages but ${indexable} pages are marked data-pagefind-body`);
+  //    The browser tells pages apart by id across parts, so no two parts may share one.
+  for (const [id, parts] of sharedPageIds(pageIdsByPart(outDir))) {
+    problems.push(`the search index parts ${parts.join(' and ')} both have a page with the id ${id}: the search page would mix the two pages up (src/lib/search/indexer.ts gives one of them another id; was the index written by something else?)`);
+  }
 
   // 5. Drafts: no page, and no link to one anywhere.
   for (const draft of drafts) {

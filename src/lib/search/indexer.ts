@@ -16,7 +16,8 @@ import { FOLD_TABLE_FILE } from './files.ts';
 import { buildFoldTable } from './fold-table.ts';
 import { createFolder } from './fold.ts';
 import { indexDocument, readPageRecord } from './page-record.ts';
-import { planShards, SHARD_FOLDER, SHARD_MANIFEST_FILE, shardManifest } from './shards.ts';
+import { fragmentUrl, pageIds } from './part-files.ts';
+import { planShards, SHARD_FOLDER, SHARD_MANIFEST_FILE, shardManifest, sharedPageIds } from './shards.ts';
 
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
@@ -80,6 +81,8 @@ export interface ShardSummary {
   pages: number;
   /** True when the part was copied from the cache instead of being indexed. */
   reused: boolean;
+  /** Pages given another id because theirs was taken by an earlier part (see `indexBuiltSite`). */
+  renamed: number;
   ms: number;
 }
 
@@ -117,7 +120,7 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
   // Documents are made twice for a part that must be indexed (fingerprint, then index)
   // rather than kept: at 100,000 articles they would not fit in memory, and writing them to
   // disk cost more than making them again.
-  const documentOf = (file: string): { document: string; year: number } | undefined => {
+  const documentOf = (file: string, idSalt = 0): { document: string; year: number } | undefined => {
     let html: string;
     try {
       html = readFileSync(join(siteDir, file), 'utf8');
@@ -128,7 +131,7 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
     if (!record) return undefined;
     const year = Number(record.filters.get('year')?.[0]);
     if (!Number.isInteger(year)) throw new SearchIndexError(`${file} has no year filter (data-pagefind-filter="year:…"); every indexed page needs one to be placed in an index part`);
-    return { document: indexDocument(record, fold, lang), year };
+    return { document: indexDocument(record, fold, lang, idSalt), year };
   };
   // 1. Every indexable page, by year, with the fingerprint of its document.
   const byYear = new Map<number, { file: string; url: string; hash: string }[]>();
@@ -150,6 +153,7 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
   try {
     const keep = new Set<string>();
     const summaries: ShardSummary[] = [];
+    const idsByPart = new Map<string, string[]>();
     for (const [position, shard] of shards.entries()) {
       const shardStarted = performance.now();
       const pages = shard.years.flatMap((year) => byYear.get(year) ?? []).sort((a, b) => (a.url < b.url ? -1 : 1));
@@ -158,8 +162,7 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
       const folder = `${shard.name}-${fingerprint.digest('hex').slice(0, 20)}`;
       keep.add(folder);
       const built = join(cacheRoot ?? scratch ?? '', folder);
-      const reused = cacheRoot !== undefined && existsSync(join(built, 'pagefind-entry.json'));
-      if (!reused) {
+      const indexPart = async (idSalts: ReadonlyMap<string, number>) => {
         rmSync(built, { recursive: true, force: true });
         try {
           const index = await openIndex();
@@ -167,7 +170,7 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
             index,
             (function* () {
               for (const page of pages) {
-                const made = documentOf(page.file);
+                const made = documentOf(page.file, idSalts.get(page.url));
                 if (!made) throw new SearchIndexError(`${page.file} changed while the index was being built`);
                 yield { url: page.url, content: made.document };
               }
@@ -179,10 +182,29 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
           // A fresh process per part: Pagefind keeps what it indexed until it exits.
           await close();
         }
+      };
+      let reused = cacheRoot !== undefined && existsSync(join(built, 'pagefind-entry.json'));
+      if (!reused) await indexPart(new Map());
+      // Pagefind's page ids are short hashes, unique within a part but not across parts
+      // (xwlb's 19,876 pages in three parts had one pair): a page that shares an id with
+      // an earlier part is given another by a salt in its metadata, and the part is indexed
+      // again. Cached parts keep their salts.
+      const idSalts = new Map<string, number>();
+      for (let round = 1; ; round++) {
+        const shared = sharedPageIds(new Map([...idsByPart, [shard.name, pageIds(built)]]));
+        if (shared.size === 0) break;
+        if (round > 4) throw new SearchIndexError(`the index part ${shard.name} still shares page ids with other parts after ${round - 1} attempts: ${[...shared.keys()].join(', ')}`);
+        for (const id of shared.keys()) {
+          const url = fragmentUrl(built, id);
+          idSalts.set(url, (idSalts.get(url) ?? 0) + 1);
+        }
+        await indexPart(idSalts);
+        reused = false;
       }
+      idsByPart.set(shard.name, pageIds(built));
       const target = position === 0 ? outputDir : join(outputDir, SHARD_FOLDER, shard.name);
       cpSync(built, target, { recursive: true, filter: position === 0 ? () => true : (source) => source === built || MERGED_PART_FILES.test(relative(built, source).split(sep)[0] ?? '') });
-      summaries.push({ name: shard.name, pages: shard.pages, reused, ms: Math.round(performance.now() - shardStarted) });
+      summaries.push({ name: shard.name, pages: shard.pages, reused, renamed: idSalts.size, ms: Math.round(performance.now() - shardStarted) });
     }
     if (cacheRoot) {
       for (const entry of readdirSync(cacheRoot)) if (!keep.has(entry)) rmSync(join(cacheRoot, entry), { recursive: true, force: true });

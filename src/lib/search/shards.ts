@@ -66,3 +66,21 @@ export function planShards(pagesByYear: ReadonlyMap<number, number>, maxPages: n
 export function shardManifest(shards: readonly SearchShard[]): ShardManifest {
   return { merge: shards.slice(1).map((shard) => `${SHARD_FOLDER}/${shard.name}/`), shards: [...shards] };
 }
+
+/**
+ * Page ids (Pagefind's short page hashes, the names of its fragment files) found in more
+ * than one part, with the parts that hold them. Pagefind keeps ids unique within one
+ * index, but merged parts can collide, and the browser then cannot tell the two pages
+ * apart: each would be checked, counted and ordered with the other's positions.
+ */
+export function sharedPageIds(idsByPart: ReadonlyMap<string, Iterable<string>>): Map<string, string[]> {
+  const parts = new Map<string, string[]>();
+  for (const [part, ids] of idsByPart) {
+    for (const id of ids) {
+      const holders = parts.get(id);
+      if (holders) holders.push(part);
+      else parts.set(id, [part]);
+    }
+  }
+  return new Map([...parts].filter(([, holders]) => holders.length > 1));
+}

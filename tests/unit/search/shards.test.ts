@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planShards, shardManifest } from '../../../src/lib/search/shards.ts';
+import { planShards, shardManifest, sharedPageIds } from '../../../src/lib/search/shards.ts';
 
 const years = (entries: Record<number, number>) => new Map(Object.entries(entries).map(([year, pages]) => [Number(year), pages]));
 
@@ -42,5 +42,20 @@ describe('shardManifest', () => {
     const plan = planShards(years({ 2020: 60, 2021: 30, 2022: 80 }), 100);
     expect(shardManifest(plan).merge).toEqual(['shards/2020-2021/']);
     expect(shardManifest(plan.slice(0, 1)).merge).toEqual([]);
+  });
+});
+
+describe('sharedPageIds', () => {
+  it('names every page id found in more than one part, with the parts', () => {
+    const shared = sharedPageIds(new Map([
+      ['2024', ['zh-cn_a', 'zh-cn_b']],
+      ['2023', ['zh-cn_c', 'zh-cn_a']],
+      ['2022', ['zh-cn_d', 'zh-cn_a', 'zh-cn_c']],
+    ]));
+    expect([...shared]).toEqual([
+      ['zh-cn_a', ['2024', '2023', '2022']],
+      ['zh-cn_c', ['2023', '2022']],
+    ]);
+    expect(sharedPageIds(new Map([['2024', ['zh-cn_a']], ['2023', ['zh-cn_b']]])).size).toBe(0);
   });
 });
