@@ -112,11 +112,13 @@ export function toIndexText(text: string, fold: (char: string) => string = (char
 /**
  * Reads index text back into readable text (Pagefind's fragment holds the index text), for
  * excerpts: a run's bigrams give one character each and its last token the final one.
+ * `blockSeparator` is written where a block (paragraph, heading) ends after Han text, so a
+ * phrase found in the result never spans two blocks.
  */
-export function fromIndexText(indexText: string): string {
+export function fromIndexText(indexText: string, blockSeparator = ''): string {
   let out = '';
   let previousWasText = false;
-  for (const word of indexText.split(/\s+/)) {
+  for (const word of indexText.split(/[\s\u200b]+/)) {
     if (!word) continue;
     if (word === RUN_BREAK) {
       out += ' ';
@@ -128,7 +130,7 @@ export function fromIndexText(indexText: string): string {
     const token = word.endsWith('.') && word.startsWith(TOKEN_PREFIX) ? word.slice(0, -1) : word;
     const decoded = decodeToken(token);
     if (decoded) {
-      out += decoded.first;
+      out += decoded.first + (token === word ? '' : blockSeparator);
       previousWasText = false;
     } else {
       // Words between Han runs were separated from them by our own spaces; only words

@@ -8,7 +8,7 @@ import { decodeToken, fromIndexText, isCharToken, toIndexText } from './cjk.ts';
 import { excerpt, highlight } from './excerpt.ts';
 import { createFolder, foldQuery, identityFolder, type CharFolder } from './fold.ts';
 import { FILTER_KEYS, type FilterKey } from './page-attributes.ts';
-import { inTitle, phraseStarts, planQuery, type QueryPlan } from './query.ts';
+import { inTitle, phraseStarts, planQuery, type QueryPlan, type QueryWord } from './query.ts';
 import { SHARD_MANIFEST_FILE, type ShardManifest } from './shards.ts';
 import type { SearchState } from './url-state.ts';
 
@@ -64,6 +64,20 @@ export interface EngineOptions {
   foldUrl: string;
   /** The site's base path, which Pagefind prefixes to result URLs. */
   baseUrl: string;
+  /**
+   * Up to this many results are checked in their own text rather than from positions
+   * (default 10: the search page shows ten at a time, so their fragments are loaded anyway).
+   */
+  textCheckLimit?: number;
+  /** Loads Pagefind's module; tests pass their own. */
+  importPagefind?: (url: string) => Promise<PagefindApi>;
+}
+
+interface PhraseCheck {
+  /** Whether a result holds every query word as a phrase. */
+  holds(result: PagefindResult): boolean;
+  /** Whether it holds every bigram asked for, apart: the approximate fallback. */
+  holdsApart(result: PagefindResult): boolean;
 }
 
 const isHanWord = (word: { tokens: string[] }) => word.tokens.every((token) => decodeToken(token) !== undefined);
@@ -84,7 +98,7 @@ export class SearchEngine {
     this.#ready ??= (async () => {
       const folder = this.#options.pagefindUrl.replace(/[^/]*$/, '');
       const [pagefind, fold, manifest] = await Promise.all([
-        import(/* @vite-ignore */ this.#options.pagefindUrl) as Promise<PagefindApi>,
+        (this.#options.importPagefind ?? ((url: string) => import(/* @vite-ignore */ url) as Promise<PagefindApi>))(this.#options.pagefindUrl),
         fetch(this.#options.foldUrl)
           .then((response) => (response.ok ? response.text() : ''))
           .then((table) => (table ? createFolder(table) : identityFolder))
@@ -117,30 +131,62 @@ export class SearchEngine {
     if (plan.words.length === 0) return { plan, results: [], approximate: false, facets: empty };
     const filters = Object.fromEntries(Object.entries(state.filters).map(([key, value]) => [key, [value]]));
     const options = { filters, ...(state.sort === 'newest' ? { sort: { date: 'desc' } } : {}) };
-    // The loose search ranks and counts; searches for each token alone then say where that
-    // token is on each page, and a page holds a word where its tokens sit at their offsets.
-    // All read the same index chunks, so checking costs no transfer.
+    // The loose search ranks and counts; then each result is checked for every word as a
+    // phrase. Phrases are Han words of two characters or more; a one-character word is a
+    // prefix search with nothing to chain, and numbers and Latin words are Pagefind's own:
+    // their loose matches stand.
     const response = await pagefind.search(plan.term, options);
-    // Phrases are Han words of two characters or more; a one-character word is a prefix
-    // search with nothing to chain, and numbers and Latin words are Pagefind's own: their
-    // loose matches stand.
     const phrased = plan.words.filter((word) => isHanWord(word) && !(word.tokens.length === 1 && isCharToken(word.tokens[0] ?? '')));
-    const tokens = [...new Set(phrased.flatMap((word) => word.tokens))];
-    const positions = new Map(await Promise.all(tokens.map(async (token) => [token, await this.#positions(pagefind, token, filters)] as const)));
-    const holdsAll = (result: PagefindResult) =>
-      phrased.every((word) => phraseStarts(word, (token) => positions.get(token)?.get(result.id)).length > 0);
-    const verified = response.results.filter(holdsAll);
+    const check =
+      phrased.length === 0
+        ? { holds: () => true, holdsApart: () => true }
+        : response.results.length <= (this.#options.textCheckLimit ?? 10)
+          ? await this.#checkByText(response.results, phrased)
+          : await this.#checkByPositions(pagefind, phrased, filters);
+    const verified = response.results.filter(check.holds);
     // Phrase first; only when no page holds the words, pages that hold every one of their
-    // tokens apart are offered, and the page says so.
+    // bigrams apart are offered, and the page says so.
     let results = verified;
     let approximate = false;
     if (verified.length === 0 && response.results.length > 0) {
-      results = response.results.filter((result) => tokens.every((token) => positions.get(token)?.has(result.id)));
+      results = response.results.filter(check.holdsApart);
       approximate = results.length > 0;
     }
     if (state.sort === 'newest' && this.#parts > 1) results = await this.#newestAcrossParts(pagefind, response, results);
     const facets = await this.#facets(pagefind, response, results);
     return { plan, results, approximate, facets };
+  }
+
+  /**
+   * A few results (a title, a rare name) are checked in their own text: the fragments are
+   * the ones the page shows next, so this costs no extra transfer and spares two searches
+   * per token over every page that has it (about 80 ms each for a title's common bigrams).
+   */
+  async #checkByText(results: readonly PagefindResult[], phrased: readonly QueryWord[]): Promise<PhraseCheck> {
+    const texts = new Map(await Promise.all(results.map(async (result) => [result, fromIndexText((await result.data()).content, '\n')] as const)));
+    // The bigrams the word was asked for (`QueryWord.offsets`), as the positions check has them.
+    const bigrams = (word: QueryWord) => {
+      const chars = [...word.text];
+      return word.offsets.map((offset) => (chars[offset] ?? '') + (chars[offset + 1] ?? ''));
+    };
+    return {
+      holds: (result) => phrased.every((word) => texts.get(result)?.includes(word.text) === true),
+      holdsApart: (result) => phrased.every((word) => bigrams(word).every((bigram) => texts.get(result)?.includes(bigram) === true)),
+    };
+  }
+
+  /**
+   * Many results are checked from Pagefind's positions: a search for each token alone says
+   * where it is on each page, and a page holds a word where its tokens sit at their offsets.
+   * All read the index chunks the loose search loaded, so this costs no transfer.
+   */
+  async #checkByPositions(pagefind: PagefindApi, phrased: readonly QueryWord[], filters: Record<string, string[]>): Promise<PhraseCheck> {
+    const tokens = [...new Set(phrased.flatMap((word) => word.tokens))];
+    const positions = new Map(await Promise.all(tokens.map(async (token) => [token, await this.#positions(pagefind, token, filters)] as const)));
+    return {
+      holds: (result) => phrased.every((word) => phraseStarts(word, (token) => positions.get(token)?.get(result.id)).length > 0),
+      holdsApart: (result) => tokens.every((token) => positions.get(token)?.has(result.id)),
+    };
   }
 
   /**

@@ -149,3 +149,14 @@ describe('numbers and Latin words in queries', () => {
     expect(planQuery('5G网络', identityFolder).words.map((word) => word.text)).toEqual(['5g', '网络']);
   });
 });
+
+describe('reading a result back for the phrase check', () => {
+  test('blocks stay apart, so a phrase is never found across two paragraphs', () => {
+    const indexText = `${toIndexText('全国两')}. ${toIndexText('会召开')}.`;
+    expect(fromIndexText(indexText)).toBe('全国两会召开');
+    expect(fromIndexText(indexText, '\n')).toBe('全国两\n会召开\n');
+  });
+  test('Pagefind’s zero-width spaces between words are not text', () => {
+    expect(fromIndexText(toIndexText('两会召开').split(' ').join(' \u200b'))).toBe('两会召开');
+  });
+});
