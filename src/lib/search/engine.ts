@@ -8,7 +8,7 @@ import { decodeToken, fromIndexText, isCharToken, toIndexText } from './cjk.ts';
 import { excerpt, highlight } from './excerpt.ts';
 import { createFolder, foldQuery, identityFolder, type CharFolder } from './fold.ts';
 import { FILTER_KEYS, type FilterKey } from './page-attributes.ts';
-import { inTitle, phraseStarts, planQuery, type QueryPlan, type QueryWord } from './query.ts';
+import { phraseStarts, planQuery, type QueryPlan, type QueryWord } from './query.ts';
 import { SHARD_MANIFEST_FILE, type ShardManifest } from './shards.ts';
 import type { SearchState } from './url-state.ts';
 
@@ -16,7 +16,6 @@ interface PagefindFragment {
   url: string;
   content: string;
   meta: Record<string, string | undefined>;
-  weighted_locations: { weight: number; location: number }[];
 }
 interface PagefindResult {
   id: string;
@@ -270,8 +269,9 @@ export class SearchEngine {
     const loaded = await Promise.all(slice.map(async (result) => ({ result, data: await result.data() })));
     const ranked = loaded.map(({ result, data }, index) => {
       const title = data.meta['title'] ?? data.url;
-      const allInTitle = outcome.plan.words.every((word) => inTitle(data.weighted_locations, word));
-      const titleText = foldQuery(title, fold).replace(/[\s\p{P}\p{S}]+/gu, '');
+      const foldedTitle = foldQuery(title, fold);
+      const allInTitle = words.every((word) => foldedTitle.includes(word));
+      const titleText = foldedTitle.replace(/[\s\p{P}\p{S}]+/gu, '');
       const queryText = words.join('');
       const rank = titleText === queryText ? 0 : allInTitle ? 1 : 2;
       return { result, data, title, rank, index };

@@ -40,8 +40,27 @@ function hanTokens(run: string[]): Pick<QueryWord, 'tokens' | 'offsets'> {
 
 export interface QueryPlan {
   words: QueryWord[];
-  /** What Pagefind is asked: every distinct token, space-separated. */
+  /**
+   * What Pagefind is first asked: each word's probe tokens (`probeTokens`), distinct and
+   * space-separated. Every page holding the words holds them, so the pages found are the
+   * candidates the phrase check then narrows.
+   */
   term: string;
+}
+
+/** The most tokens of one word the first search asks for. */
+const MAX_PROBE_TOKENS = 4;
+
+/**
+ * The tokens of a word the first search asks for: all of a short word's, and for a long one
+ * (a title) four spread from its first to its last. Each token costs an index chunk from
+ * every part; four rare bigrams already leave a title few candidates, which are checked in
+ * their own text, and the rest are only fetched when many pages remain.
+ */
+export function probeTokens(word: QueryWord): string[] {
+  const count = word.tokens.length;
+  if (count <= MAX_PROBE_TOKENS) return word.tokens;
+  return Array.from({ length: MAX_PROBE_TOKENS }, (_, i) => word.tokens[Math.round((i * (count - 1)) / (MAX_PROBE_TOKENS - 1))] ?? '');
 }
 
 /** Punctuation and symbols around a number or Latin word (`【`, `%`, `“`). */
@@ -60,14 +79,8 @@ export function planQuery(query: string, fold: CharFolder): QueryPlan {
       words.push({ text, ...(han ? hanTokens([...text]) : { tokens: [text], offsets: [0] }) });
     }
   }
-  const term = [...new Set(words.flatMap((word) => word.tokens))].join(' ');
+  const term = [...new Set(words.flatMap(probeTokens))].join(' ');
   return { words, term };
-}
-
-export interface MatchedLocation {
-  location: number;
-  /** Pagefind's weight: 1 for body text, more for headings (the title is the page's h1). */
-  weight: number;
 }
 
 /**
@@ -85,16 +98,4 @@ export function phraseStarts(word: QueryWord, positionsOf: (token: string) => Re
     if (rest.every((set, i) => set?.has(start + (word.offsets[i + 1] ?? 0)))) starts.push(start);
   }
   return starts;
-}
-
-/**
- * Whether a result's matched positions hold `word` in the title: for ranking a page already
- * known to hold every word (`phraseStarts`), where Pagefind's locations of all query tokens
- * together are all there is.
- */
-export function inTitle(locations: readonly MatchedLocation[], word: QueryWord): boolean {
-  const weights = new Map<number, number>();
-  for (const { location, weight } of locations) weights.set(location, Math.max(weight, weights.get(location) ?? 0));
-  const all = new Set(weights.keys());
-  return phraseStarts(word, () => all).some((start) => (weights.get(start) ?? 0) > 1);
 }

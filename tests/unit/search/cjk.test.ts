@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { decodeToken, encodeChar, fromIndexText, RUN_BREAK, runTokens, toIndexText, TOKEN_PREFIX } from '../../../src/lib/search/cjk.ts';
 import { createFolder, encodeFoldTable, foldQuery, identityFolder } from '../../../src/lib/search/fold.ts';
-import { inTitle, phraseStarts, planQuery } from '../../../src/lib/search/query.ts';
+import { phraseStarts, planQuery, probeTokens } from '../../../src/lib/search/query.ts';
 import { excerpt, highlight } from '../../../src/lib/search/excerpt.ts';
 import { readState, writeState, withFilter } from '../../../src/lib/search/url-state.ts';
 import { articleSearchAttributes, parseAttributePairs } from '../../../src/lib/search/page-attributes.ts';
@@ -85,12 +85,17 @@ describe('query planning and verification', () => {
     expect(holds('共护一江水 万里长江', '一江水万')).toBe(false);
     expect(holds('共护一江水万里长江', '江水万里')).toBe(true);
   });
-  test('a title match is a phrase at heavier positions', () => {
-    const [word] = planQuery('两会', identityFolder).words;
-    const positions = positionsOn('两会召开');
-    const located = [...positions(word?.tokens[0] ?? '')].map((location) => ({ location, weight: 7 }));
-    expect(inTitle(located, word!)).toBe(true);
-    expect(inTitle(located.map((location) => ({ ...location, weight: 1 })), word!)).toBe(false);
+  test('the first search asks for at most four tokens of a word, spread from its first to its last', () => {
+    const [title] = planQuery('习近平同乌兹别克斯坦总统会谈', identityFolder).words;
+    expect(title?.tokens).toHaveLength(7);
+    const probe = probeTokens(title!);
+    expect(probe).toHaveLength(4);
+    expect(probe[0]).toBe(title?.tokens[0]);
+    expect(probe[3]).toBe(title?.tokens[6]);
+    expect(new Set(probe).size).toBe(4);
+    const [short] = planQuery('数字经济', identityFolder).words;
+    expect(probeTokens(short!)).toEqual(short?.tokens);
+    expect(planQuery('习近平同乌兹别克斯坦总统会谈', identityFolder).term.split(' ')).toEqual(probe);
   });
   test('a substring across word boundaries is a phrase like any other', () => {
     expect(holds('习近平同乌兹别克斯坦总统会谈', '近平同')).toBe(true);

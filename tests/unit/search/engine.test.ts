@@ -15,6 +15,8 @@ const PAGES: FakePage[] = [
   page('/spaced/', '共护一江水 万里长江'),
   page('/river/', '一江水万里长江奔流'),
   page('/invest/', '扩大有效投资。江河治理'),
+  page('/long/', '培育数字经济新业态和新模式'),
+  page('/decoy/', '培育经济新业态。和新的'),
   ...Array.from({ length: 6 }, (_, i) => page(`/filler-${i}/`, '数字与经济', '统计数字')),
 ];
 
@@ -33,13 +35,20 @@ async function search(q: string): Promise<{ byText: string[]; byPositions: strin
 describe('the search engine’s phrase check, through text and through positions', () => {
   test('only pages with the words together match; swapped or apart they do not', async () => {
     const found = await search('数字经济');
-    expect(found.byText).toEqual(['/together-1/', '/together-2/', '/together-3/']);
+    expect(found.byText).toEqual(['/long/', '/together-1/', '/together-2/', '/together-3/']);
     expect(found.byPositions).toEqual(found.byText);
   });
 
   test('a word of every other bigram is checked at each bigram’s own offset', async () => {
     const found = await search('发展数字经济');
     expect(found.byText).toEqual(['/together-1/']);
+    expect(found.byPositions).toEqual(found.byText);
+  });
+
+  test('a long word is found by four of its bigrams first and checked in full', async () => {
+    // The first search asks for 培育 经济 新业 和新, which /decoy/ has too.
+    const found = await search('培育数字经济新业态和新');
+    expect(found.byText).toEqual(['/long/']);
     expect(found.byPositions).toEqual(found.byText);
   });
 

@@ -46,7 +46,6 @@ export function fakePagefind(pages: readonly FakePage[]): PagefindApi {
       url: entry.page.url,
       content: entry.content,
       meta: { title: entry.page.title },
-      weighted_locations: words.map((location) => ({ location, weight: location < entry.words.indexOf('') ? 7 : 1 })),
     }),
   });
   return {
