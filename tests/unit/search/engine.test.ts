@@ -16,7 +16,7 @@ const PAGES: FakePage[] = [
   page('/river/', '一江水万里长江奔流'),
   page('/invest/', '扩大有效投资。江河治理'),
   page('/long/', '培育数字经济新业态和新模式'),
-  page('/decoy/', '培育经济新业态。和新的'),
+  page('/decoy/', '培育数字。经济形态和新模式'),
   ...Array.from({ length: 6 }, (_, i) => page(`/filler-${i}/`, '数字与经济', '统计数字')),
 ];
 
@@ -45,9 +45,10 @@ describe('the search engine’s phrase check, through text and through positions
     expect(found.byPositions).toEqual(found.byText);
   });
 
-  test('a long word is found by four of its bigrams first and checked in full', async () => {
-    // The first search asks for 培育 经济 新业 和新, which /decoy/ has too.
-    const found = await search('培育数字经济新业态和新');
+  test('a long word is found by six of its bigrams first and checked in full', async () => {
+    // 培育数字经济新业态和新模式 has seven stride bigrams; the first search asks for
+    // 培育 数字 经济 态和 新模 模式 (not 新业), which /decoy/ has too, apart.
+    const found = await search('培育数字经济新业态和新模式');
     expect(found.byText).toEqual(['/long/']);
     expect(found.byPositions).toEqual(found.byText);
   });
