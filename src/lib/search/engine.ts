@@ -1,7 +1,7 @@
 /**
  * The browser side of the CJK layer: loads Pagefind and the folding table, asks Pagefind
- * for every token of the query, keeps the pages where each query word is present as a
- * phrase (`phraseStarts`), and reads the shown results back into title, date, source and a
+ * for the query's probe tokens (`probeTokens`), keeps the pages where each query word is
+ * present as a phrase (in their text, or `phraseStarts` from positions), and reads the shown results back into title, date, source and a
  * highlighted excerpt. Framework-free; the search page and the dev server share it.
  */
 import { decodeToken, fromIndexText, isCharToken, toIndexText } from './cjk.ts';
@@ -177,7 +177,7 @@ export class SearchEngine {
   /**
    * Many results are checked from Pagefind's positions: a search for each token alone says
    * where it is on each page, and a page holds a word where its tokens sit at their offsets.
-   * All read the index chunks the loose search loaded, so this costs no transfer.
+   * The probe tokens' chunks are already loaded; a long word's other bigrams cost theirs.
    */
   async #checkByPositions(pagefind: PagefindApi, phrased: readonly QueryWord[], filters: Record<string, string[]>): Promise<PhraseCheck> {
     const tokens = [...new Set(phrased.flatMap((word) => word.tokens))];
