@@ -81,7 +81,7 @@ export interface ShardSummary {
   pages: number;
   /** True when the part was copied from the cache instead of being indexed. */
   reused: boolean;
-  /** Pages given another id because theirs was taken by an earlier part (see `indexBuiltSite`). */
+  /** Pages with another id because theirs is taken by an earlier part (see `indexBuiltSite`). */
   renamed: number;
   ms: number;
 }
@@ -96,6 +96,9 @@ export interface BuiltSiteOptions {
   /** Where parts are kept between builds, keyed by their exact input; none: always index. */
   cacheDir?: string | undefined;
 }
+
+/** Beside a part's folders in the cache: the salts its pages' ids were given (`<part>.id-salts.json`). */
+const ID_SALTS_SUFFIX = '.id-salts.json';
 
 /** Files a merged part needs; Pagefind's scripts, styles and WebAssembly come from the first part. */
 const MERGED_PART_FILES = /^(pagefind-entry\.json|[^/]+\.pf_meta|index|fragment|filter)$/;
@@ -183,13 +186,16 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
           await close();
         }
       };
-      let reused = cacheRoot !== undefined && existsSync(join(built, 'pagefind-entry.json'));
-      if (!reused) await indexPart(new Map());
       // Pagefind's page ids are short hashes, unique within a part but not across parts
-      // (xwlb's 19,876 pages in three parts had one pair): a page that shares an id with
+      // (xwlb's 19,876 pages in three parts had two pairs): a page that shares an id with
       // an earlier part is given another by a salt in its metadata, and the part is indexed
-      // again. Cached parts keep their salts.
-      const idSalts = new Map<string, number>();
+      // again. The salts are kept in the cache by part, so a part indexed again because one
+      // of its pages changed gives its old collisions their salts at once.
+      const saltsFile = cacheRoot ? join(cacheRoot, `${shard.name}${ID_SALTS_SUFFIX}`) : undefined;
+      const remembered = saltsFile && existsSync(saltsFile) ? (JSON.parse(readFileSync(saltsFile, 'utf8')) as Record<string, number>) : {};
+      const idSalts = new Map(pages.flatMap((page) => (remembered[page.url] ? [[page.url, remembered[page.url] ?? 0] as const] : [])));
+      let reused = cacheRoot !== undefined && existsSync(join(built, 'pagefind-entry.json'));
+      if (!reused) await indexPart(idSalts);
       for (let round = 1; ; round++) {
         const shared = sharedPageIds(new Map([...idsByPart, [shard.name, pageIds(built)]]));
         if (shared.size === 0) break;
@@ -202,6 +208,12 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
         reused = false;
       }
       idsByPart.set(shard.name, pageIds(built));
+      if (saltsFile) {
+        if (idSalts.size > 0) {
+          writeFileSync(saltsFile, `${JSON.stringify(Object.fromEntries([...idSalts].sort()))}\n`);
+          keep.add(`${shard.name}${ID_SALTS_SUFFIX}`);
+        } else rmSync(saltsFile, { force: true });
+      }
       const target = position === 0 ? outputDir : join(outputDir, SHARD_FOLDER, shard.name);
       cpSync(built, target, { recursive: true, filter: position === 0 ? () => true : (source) => source === built || MERGED_PART_FILES.test(relative(built, source).split(sep)[0] ?? '') });
       summaries.push({ name: shard.name, pages: shard.pages, reused, renamed: idSalts.size, ms: Math.round(performance.now() - shardStarted) });
