@@ -60,12 +60,15 @@ export function pageText(html: string): string {
     .replace(/\s+/g, '');
 }
 
-/** Page ids of every index part, by part (the first part is `pagefind/` itself). */
+/** The index parts' folders under `pagefind/`: `''` (the first part) and each merged one from the manifest. */
+function indexPartFolders(outDir: string): string[] {
+  const manifestFile = join(outDir, 'pagefind', SHARD_MANIFEST_FILE);
+  return ['', ...(existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as ShardManifest).merge : [])];
+}
+
+/** Page ids of every index part, by part. */
 function pageIdsByPart(outDir: string): Map<string, string[]> {
-  const folder = join(outDir, 'pagefind');
-  const manifestFile = join(folder, SHARD_MANIFEST_FILE);
-  const merged = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as ShardManifest).merge : [];
-  return new Map(['', ...merged].map((part) => [`pagefind/${part}`, pageIds(join(folder, part))]));
+  return new Map(indexPartFolders(outDir).map((part) => [`pagefind/${part}`, pageIds(join(outDir, 'pagefind', part))]));
 }
 
 function difference(a: Iterable<string>, b: Set<string>): string[] {
@@ -81,10 +84,8 @@ export function pagefindPageCount(outDir: string): number | undefined {
     const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages?: Record<string, { page_count?: number }> };
     return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
   };
-  const manifestFile = join(folder, SHARD_MANIFEST_FILE);
-  const parts = ['', ...(existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as ShardManifest).merge : [])];
   let total = 0;
-  for (const part of parts) {
+  for (const part of indexPartFolders(outDir)) {
     const pages = count(part);
     if (pages === undefined) return undefined;
     total += pages;

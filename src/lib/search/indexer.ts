@@ -196,8 +196,9 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
       const idSalts = new Map(pages.flatMap((page) => (remembered[page.url] ? [[page.url, remembered[page.url] ?? 0] as const] : [])));
       let reused = cacheRoot !== undefined && existsSync(join(built, 'pagefind-entry.json'));
       if (!reused) await indexPart(idSalts);
+      let ids = pageIds(built);
       for (let round = 1; ; round++) {
-        const shared = sharedPageIds(new Map([...idsByPart, [shard.name, pageIds(built)]]));
+        const shared = sharedPageIds(new Map([...idsByPart, [shard.name, ids]]));
         if (shared.size === 0) break;
         if (round > 4) throw new SearchIndexError(`the index part ${shard.name} still shares page ids with other parts after ${round - 1} attempts: ${[...shared.keys()].join(', ')}`);
         for (const id of shared.keys()) {
@@ -205,9 +206,10 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
           idSalts.set(url, (idSalts.get(url) ?? 0) + 1);
         }
         await indexPart(idSalts);
+        ids = pageIds(built);
         reused = false;
       }
-      idsByPart.set(shard.name, pageIds(built));
+      idsByPart.set(shard.name, ids);
       if (saltsFile) {
         if (idSalts.size > 0) {
           writeFileSync(saltsFile, `${JSON.stringify(Object.fromEntries([...idSalts].sort()))}\n`);
