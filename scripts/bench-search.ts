@@ -112,8 +112,7 @@ if (!args.reuse || !existsSync(join(siteDir, 'index.html'))) {
   const pathnames = readdirSync(articlesDir).map((slug) => `articles/${slug}/`);
   rmSync(join(siteDir, 'pagefind'), { recursive: true, force: true });
   const summary = await indexBuiltSite(siteDir, pathnames, join(siteDir, 'pagefind'), siteConfig.locale, { maxShardPages: siteConfig.searchShardPages });
-  const renamed = summary.shards.reduce((sum, shard) => sum + shard.renamed, 0);
-  console.log(`reindexed ${summary.pages} pages in ${summary.shards.length} part(s): ${(summary.ms / 1000).toFixed(1)} s; ${renamed} page(s) given a new id`);
+  console.log(`reindexed ${summary.pages} pages in ${summary.shards.length} part(s): ${(summary.ms / 1000).toFixed(1)} s`);
 }
 if (args.baseline && !existsSync(join(siteDir, 'pagefind-baseline', 'pagefind.js'))) {
   const started = performance.now();

@@ -88,7 +88,7 @@ export default function pagefind(): AstroIntegration {
             siteConfig.locale,
             { maxShardPages: siteConfig.searchShardPages, cacheDir },
           );
-          const parts = summary.shards.map((shard) => `${shard.name}: ${shard.pages} page${shard.pages === 1 ? '' : 's'} ${shard.reused ? 'reused' : 'indexed'} in ${shard.ms} ms${shard.renamed > 0 ? ` (${shard.renamed} with a new id: theirs is taken by another part)` : ''}`);
+          const parts = summary.shards.map((shard) => `${shard.name}: ${shard.pages} page${shard.pages === 1 ? '' : 's'} ${shard.reused ? 'reused' : 'indexed'} in ${shard.ms} ms`);
           log.info(`${summary.pages} pages in ${summary.ms} ms (${parts.join('; ')})`);
         } catch (cause) {
           throw cause instanceof SearchIndexError

@@ -143,7 +143,7 @@ export function verifyOutput(outDir: string, record: ContentRecord, options: { y
   else if (indexed !== indexable) problems.push(`Pagefind indexed ${indexed} pages but ${indexable} pages are marked data-pagefind-body`);
   //    The browser tells pages apart by id across parts, so no two parts may share one.
   for (const [id, parts] of sharedPageIds(pageIdsByPart(outDir))) {
-    problems.push(`the search index parts ${parts.join(' and ')} both have a page with the id ${id}: the search page would mix the two pages up (src/lib/search/indexer.ts gives one of them another id; was the index written by something else?)`);
+    problems.push(`the search index parts ${parts.join(' and ')} both have a page with the id ${id}: the search page would mix the two pages up (src/lib/search/indexer.ts indexes each part under its own language so that ids differ; was the index written by something else?)`);
   }
 
   // 5. Drafts: no page, and no link to one anywhere.

@@ -16,8 +16,7 @@ import { FOLD_TABLE_FILE } from './files.ts';
 import { buildFoldTable } from './fold-table.ts';
 import { createFolder } from './fold.ts';
 import { indexDocument, readPageRecord } from './page-record.ts';
-import { fragmentUrl, pageIds } from './part-files.ts';
-import { planShards, SHARD_FOLDER, SHARD_MANIFEST_FILE, shardManifest, sharedPageIds } from './shards.ts';
+import { partLanguage, planShards, SHARD_FOLDER, SHARD_MANIFEST_FILE, shardManifest } from './shards.ts';
 
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
@@ -81,8 +80,6 @@ export interface ShardSummary {
   pages: number;
   /** True when the part was copied from the cache instead of being indexed. */
   reused: boolean;
-  /** Pages with another id because theirs is taken by an earlier part (see `indexBuiltSite`). */
-  renamed: number;
   ms: number;
 }
 
@@ -96,9 +93,6 @@ export interface BuiltSiteOptions {
   /** Where parts are kept between builds, keyed by their exact input; none: always index. */
   cacheDir?: string | undefined;
 }
-
-/** Beside a part's folders in the cache: the salts its pages' ids were given (`<part>.id-salts.json`). */
-const ID_SALTS_SUFFIX = '.id-salts.json';
 
 /** Files a merged part needs; Pagefind's scripts, styles and WebAssembly come from the first part. */
 const MERGED_PART_FILES = /^(pagefind-entry\.json|[^/]+\.pf_meta|index|fragment|filter)$/;
@@ -114,7 +108,8 @@ const pagefindVersion = (() => {
  * memory stays bounded by the largest part, and a part whose documents are unchanged since
  * a previous build is copied from `cacheDir` instead. The first (newest) part is written
  * to `outputDir` itself, the others to `shards/<years>/` with the manifest the search page
- * merges them by.
+ * merges them by. Each part is indexed under its own language tag (`partLanguage`), so
+ * page ids never repeat across parts.
  */
 export async function indexBuiltSite(siteDir: string, pathnames: readonly string[], outputDir: string, lang: string, options: BuiltSiteOptions): Promise<BuiltSiteSummary> {
   const started = performance.now();
@@ -123,7 +118,7 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
   // Documents are made twice for a part that must be indexed (fingerprint, then index)
   // rather than kept: at 100,000 articles they would not fit in memory, and writing them to
   // disk cost more than making them again.
-  const documentOf = (file: string, idSalt = 0): { document: string; year: number } | undefined => {
+  const documentOf = (file: string, language = lang): { document: string; year: number } | undefined => {
     let html: string;
     try {
       html = readFileSync(join(siteDir, file), 'utf8');
@@ -134,7 +129,7 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
     if (!record) return undefined;
     const year = Number(record.filters.get('year')?.[0]);
     if (!Number.isInteger(year)) throw new SearchIndexError(`${file} has no year filter (data-pagefind-filter="year:…"); every indexed page needs one to be placed in an index part`);
-    return { document: indexDocument(record, fold, lang, idSalt), year };
+    return { document: indexDocument(record, fold, language), year };
   };
   // 1. Every indexable page, by year, with the fingerprint of its document.
   const byYear = new Map<number, { file: string; url: string; hash: string }[]>();
@@ -156,16 +151,18 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
   try {
     const keep = new Set<string>();
     const summaries: ShardSummary[] = [];
-    const idsByPart = new Map<string, string[]>();
     for (const [position, shard] of shards.entries()) {
       const shardStarted = performance.now();
+      const language = partLanguage(lang, shard);
       const pages = shard.years.flatMap((year) => byYear.get(year) ?? []).sort((a, b) => (a.url < b.url ? -1 : 1));
-      const fingerprint = createHash('sha256').update(`${pagefindVersion()}\n${lang}\n`);
+      // Documents were hashed under the site's language; the part's only adds its tag.
+      const fingerprint = createHash('sha256').update(`${pagefindVersion()}\n${language}\n`);
       for (const page of pages) fingerprint.update(`${page.url} ${page.hash}\n`);
       const folder = `${shard.name}-${fingerprint.digest('hex').slice(0, 20)}`;
       keep.add(folder);
       const built = join(cacheRoot ?? scratch ?? '', folder);
-      const indexPart = async (idSalts: ReadonlyMap<string, number>) => {
+      const reused = cacheRoot !== undefined && existsSync(join(built, 'pagefind-entry.json'));
+      if (!reused) {
         rmSync(built, { recursive: true, force: true });
         try {
           const index = await openIndex();
@@ -173,7 +170,7 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
             index,
             (function* () {
               for (const page of pages) {
-                const made = documentOf(page.file, idSalts.get(page.url));
+                const made = documentOf(page.file, language);
                 if (!made) throw new SearchIndexError(`${page.file} changed while the index was being built`);
                 yield { url: page.url, content: made.document };
               }
@@ -185,40 +182,10 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
           // A fresh process per part: Pagefind keeps what it indexed until it exits.
           await close();
         }
-      };
-      // Pagefind's page ids are short hashes, unique within a part but not across parts
-      // (xwlb's 19,876 pages in three parts had two pairs): a page that shares an id with
-      // an earlier part is given another by a salt in its metadata, and the part is indexed
-      // again. The salts are kept in the cache by part, so a part indexed again because one
-      // of its pages changed gives its old collisions their salts at once.
-      const saltsFile = cacheRoot ? join(cacheRoot, `${shard.name}${ID_SALTS_SUFFIX}`) : undefined;
-      const remembered = saltsFile && existsSync(saltsFile) ? (JSON.parse(readFileSync(saltsFile, 'utf8')) as Record<string, number>) : {};
-      const idSalts = new Map(pages.flatMap((page) => (remembered[page.url] ? [[page.url, remembered[page.url] ?? 0] as const] : [])));
-      let reused = cacheRoot !== undefined && existsSync(join(built, 'pagefind-entry.json'));
-      if (!reused) await indexPart(idSalts);
-      let ids = pageIds(built);
-      for (let round = 1; ; round++) {
-        const shared = sharedPageIds(new Map([...idsByPart, [shard.name, ids]]));
-        if (shared.size === 0) break;
-        if (round > 4) throw new SearchIndexError(`the index part ${shard.name} still shares page ids with other parts after ${round - 1} attempts: ${[...shared.keys()].join(', ')}`);
-        for (const id of shared.keys()) {
-          const url = fragmentUrl(built, id);
-          idSalts.set(url, (idSalts.get(url) ?? 0) + 1);
-        }
-        await indexPart(idSalts);
-        ids = pageIds(built);
-        reused = false;
-      }
-      idsByPart.set(shard.name, ids);
-      if (saltsFile) {
-        if (idSalts.size > 0) {
-          writeFileSync(saltsFile, `${JSON.stringify(Object.fromEntries([...idSalts].sort()))}\n`);
-          keep.add(`${shard.name}${ID_SALTS_SUFFIX}`);
-        } else rmSync(saltsFile, { force: true });
       }
       const target = position === 0 ? outputDir : join(outputDir, SHARD_FOLDER, shard.name);
       cpSync(built, target, { recursive: true, filter: position === 0 ? () => true : (source) => source === built || MERGED_PART_FILES.test(relative(built, source).split(sep)[0] ?? '') });
-      summaries.push({ name: shard.name, pages: shard.pages, reused, renamed: idSalts.size, ms: Math.round(performance.now() - shardStarted) });
+      summaries.push({ name: shard.name, pages: shard.pages, reused, ms: Math.round(performance.now() - shardStarted) });
     }
     if (cacheRoot) {
       for (const entry of readdirSync(cacheRoot)) if (!keep.has(entry)) rmSync(join(cacheRoot, entry), { recursive: true, force: true });

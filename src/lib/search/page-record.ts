@@ -97,16 +97,12 @@ export function readPageRecord(html: string): PageRecord | undefined {
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** A metadata field that only changes the page's Pagefind id (see `indexer.ts`); never shown. */
-export const ID_SALT_META = 'annals-id-salt';
-
 /**
  * The document Pagefind indexes for a page: the title as the h1 (Pagefind weights it),
  * every block as a paragraph, all as tokens; metadata, filters and sort keys as Pagefind's
  * element forms, outside the body so they are not searched; the readable title as `title`.
- * A non-zero `idSalt` is written as one more metadata field, to give the page another id.
  */
-export function indexDocument(record: PageRecord, fold: CharFolder, lang: string, idSalt = 0): string {
+export function indexDocument(record: PageRecord, fold: CharFolder, lang: string): string {
   const element = (attribute: string, entries: Map<string, string[]>) =>
     [...entries].flatMap(([key, values]) => values.map((value) => `<span ${attribute}="${escapeHtml(key)}">${escapeHtml(value)}</span>`));
   const body = [
@@ -120,7 +116,6 @@ export function indexDocument(record: PageRecord, fold: CharFolder, lang: string
     ...element('data-pagefind-meta', record.meta),
     ...element('data-pagefind-filter', record.filters),
     ...element('data-pagefind-sort', record.sort),
-    ...(idSalt > 0 ? [`<span data-pagefind-meta="${ID_SALT_META}">${idSalt}</span>`] : []),
     '</div></body></html>',
   ].join('');
 }

@@ -68,10 +68,26 @@ export function shardManifest(shards: readonly SearchShard[]): ShardManifest {
 }
 
 /**
- * Page ids (Pagefind's short page hashes, the names of its fragment files) found in more
- * than one part, with the parts that hold them. Pagefind keeps ids unique within one
- * index, but merged parts can collide, and the browser then cannot tell the two pages
- * apart: each would be checked, counted and ordered with the other's positions.
+ * The language tag a part is indexed under: the site's locale with the part's name as
+ * private-use subtags (`zh-CN-x-2022-2023`).
+ *
+ * Why: Pagefind names a page `<language>_<7 hex digits of a hash of its data>`, unique
+ * within one index but not across parts merged in the browser (xwlb's 19,876 pages in
+ * three parts had two pairs), and the search page then mixed the two pages up. Under its
+ * own tag no part can share an id with another, so nothing has to be indexed twice. The
+ * tag changes nothing else Pagefind writes (same index chunks, filters and fragments), and
+ * the browser opens a part whose only language is not the page's under that language.
+ */
+export function partLanguage(locale: string, shard: Pick<SearchShard, 'name'>): string {
+  const subtags = shard.name.split('-');
+  if (!subtags.every((subtag) => /^[A-Za-z0-9]{1,8}$/.test(subtag))) throw new RangeError(`the index part name ${shard.name} cannot be a private-use language subtag`);
+  return `${locale}${/-x-/i.test(locale) ? '' : '-x'}-${subtags.join('-')}`;
+}
+
+/**
+ * Page ids found in more than one part, with the parts that hold them. Parts indexed under
+ * their own language (`partLanguage`) never share one; the output check still looks, since
+ * the browser would mix such pages up.
  */
 export function sharedPageIds(idsByPart: ReadonlyMap<string, Iterable<string>>): Map<string, string[]> {
   const parts = new Map<string, string[]>();

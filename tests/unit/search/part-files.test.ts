@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import { identityFolder } from '../../../src/lib/search/fold.ts';
-import { fragmentUrl, pageIds } from '../../../src/lib/search/part-files.ts';
+import { pageIds } from '../../../src/lib/search/part-files.ts';
 import { indexDocument, readPageRecord } from '../../../src/lib/search/page-record.ts';
+import { partLanguage, sharedPageIds } from '../../../src/lib/search/shards.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'annals-part-files-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -20,20 +21,26 @@ async function writePart(name: string, url: string, document: string): Promise<s
   return outputPath;
 }
 
+/** A folder's files by name without the language prefix, contents as base64, for comparing two parts. */
+const filesOf = (folder: string) => Object.fromEntries(readdirSync(folder).sort().map((name) => [name.replace(/^[^_]+_/, ''), readFileSync(join(folder, name)).toString('base64')]));
+
 describe('index part files', () => {
   const record = readPageRecord('<html><body><article data-pagefind-body data-pagefind-filter="year:2024"><h1>两会召开</h1><p>正文</p></article></body></html>');
 
-  it('lists a part’s page ids and reads a page’s URL back from its id', async () => {
+  it('a part’s page ids are the names of its fragments', async () => {
     const part = await writePart('plain', '/articles/a/', indexDocument(record!, identityFolder, 'zh-CN'));
-    const ids = pageIds(part);
-    expect(ids).toHaveLength(1);
-    expect(fragmentUrl(part, ids[0] ?? '')).toBe('/articles/a/');
+    expect(pageIds(part)).toEqual(readdirSync(join(part, 'fragment')).map((name) => name.replace(/\.pf_fragment$/, '')));
+    expect(pageIds(part)).toHaveLength(1);
   }, 30_000);
 
-  it('a salt gives the same page another id, so a page id taken by another part can be changed', async () => {
-    const plain = pageIds(await writePart('same', '/articles/a/', indexDocument(record!, identityFolder, 'zh-CN')));
-    const salted = pageIds(await writePart('salted', '/articles/a/', indexDocument(record!, identityFolder, 'zh-CN', 1)));
-    expect(salted).toHaveLength(1);
-    expect(salted).not.toEqual(plain);
+  it('the same page in two parts, each under its own language, gets two ids and otherwise the same index', async () => {
+    const older = await writePart('2022-2023', '/articles/a/', indexDocument(record!, identityFolder, partLanguage('zh-CN', { name: '2022-2023' })));
+    const newer = await writePart('2024', '/articles/a/', indexDocument(record!, identityFolder, partLanguage('zh-CN', { name: '2024' })));
+    // Under one language the two would collide: Pagefind's id is a hash of the page's data.
+    expect(sharedPageIds(new Map([['2022-2023', pageIds(older)], ['2024', pageIds(newer)]])).size).toBe(0);
+    expect(pageIds(older)).toEqual([expect.stringMatching(/^zh-cn-x-2022-2023_[0-9a-f]{7}$/)]);
+    expect(pageIds(newer)[0]?.replace(/^[^_]+_/, '')).toBe(pageIds(older)[0]?.replace(/^[^_]+_/, ''));
+    expect(filesOf(join(newer, 'index'))).toEqual(filesOf(join(older, 'index')));
+    expect(filesOf(join(newer, 'filter'))).toEqual(filesOf(join(older, 'filter')));
   }, 30_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planShards, shardManifest, sharedPageIds } from '../../../src/lib/search/shards.ts';
+import { partLanguage, planShards, shardManifest, sharedPageIds } from '../../../src/lib/search/shards.ts';
 
 const years = (entries: Record<number, number>) => new Map(Object.entries(entries).map(([year, pages]) => [Number(year), pages]));
 
@@ -57,5 +57,23 @@ describe('sharedPageIds', () => {
       ['zh-cn_c', ['2023', '2022']],
     ]);
     expect(sharedPageIds(new Map([['2024', ['zh-cn_a']], ['2023', ['zh-cn_b']]])).size).toBe(0);
+  });
+});
+
+describe('partLanguage', () => {
+  it('adds the part’s years to the locale as private-use subtags', () => {
+    expect(partLanguage('zh-CN', { name: '2022-2023' })).toBe('zh-CN-x-2022-2023');
+    expect(partLanguage('zh-CN', { name: '2024' })).toBe('zh-CN-x-2024');
+    expect(partLanguage('zh-Hant-TW-x-news', { name: '2024' })).toBe('zh-Hant-TW-x-news-2024');
+  });
+
+  it('gives different parts different tags, which every browser accepts', () => {
+    const tags = ['2017', '2018-2019', '2020-2024'].map((name) => partLanguage('zh-CN', { name }));
+    expect(new Set(tags).size).toBe(3);
+    for (const tag of tags) expect(Intl.getCanonicalLocales(tag)).toEqual([tag]);
+  });
+
+  it('refuses a name that cannot be a subtag', () => {
+    expect(() => partLanguage('zh-CN', { name: '2024 draft' })).toThrow(/cannot be a private-use language subtag/);
   });
 });
