@@ -13,6 +13,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mergeIncrementalManifests, type IncrementalManifest } from '../src/lib/incremental-manifest.ts';
+import { DOCUMENTS_FILE } from '../src/lib/search/indexer.ts';
 
 const { values, positionals } = parseArgs({ options: { into: { type: 'string' } }, allowPositionals: true });
 if (!values.into || positionals.length === 0) {
@@ -37,6 +38,8 @@ try {
     if (existsSync(join(dir, 'dist'))) cpSync(join(dir, 'dist'), join(into, 'dist'), { recursive: true });
     const search = join(dir, 'annals-search');
     for (const part of existsSync(search) ? readdirSync(search) : []) {
+      // Each shard's fingerprints cover its own pages only; the assembling build takes them again.
+      if (part === DOCUMENTS_FILE) continue;
       cpSync(join(search, part), join(into, 'annals-search', part), { recursive: true });
       parts++;
     }

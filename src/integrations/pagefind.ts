@@ -89,7 +89,7 @@ export default function pagefind(): AstroIntegration {
             { maxShardPages: siteConfig.searchShardPages, cacheDir },
           );
           const parts = summary.shards.map((shard) => `${shard.name}: ${shard.pages} page${shard.pages === 1 ? '' : 's'} ${shard.reused ? 'reused' : 'indexed'} in ${shard.ms} ms`);
-          log.info(`${summary.pages} pages in ${summary.ms} ms (${parts.join('; ')})`);
+          log.info(`${summary.pages} pages in ${summary.ms} ms (${parts.join('; ')}); ${summary.unchangedPages} built pages unchanged since the cached build`);
         } catch (cause) {
           throw cause instanceof SearchIndexError
             ? new PagefindError(cause.message, { cause })

@@ -68,5 +68,8 @@ describe('an incremental build after adding, editing and deleting articles', () 
     // 2017 holds none of the edits; 2018 gained an article and 2015–2016 lost and changed one.
     expect(incremental.output).toMatch(/2017: 3 pages reused/);
     expect(incremental.output).toMatch(/2018: 2 pages indexed/);
+    // Pages whose HTML did not change keep the fingerprint of their search document.
+    expect(first.output).toMatch(/ 0 built pages unchanged since the cached build/);
+    expect(Number(/ (\d+) built pages unchanged since the cached build/.exec(incremental.output)?.[1])).toBeGreaterThan(300);
   });
 });

@@ -85,6 +85,8 @@ export interface ShardSummary {
 
 export interface BuiltSiteSummary extends IndexSummary {
   shards: ShardSummary[];
+  /** Pages whose document fingerprint came from the cache: their HTML had not changed. */
+  unchangedPages: number;
 }
 
 export interface BuiltSiteOptions {
@@ -96,6 +98,36 @@ export interface BuiltSiteOptions {
 
 /** Files a merged part needs; Pagefind's scripts, styles and WebAssembly come from the first part. */
 const MERGED_PART_FILES = /^(pagefind-entry\.json|[^/]+\.pf_meta|index|fragment|filter)$/;
+
+/** Beside the parts in the cache: every page's document fingerprint, by the hash of its HTML. */
+export const DOCUMENTS_FILE = 'documents.json';
+
+interface DocumentFingerprints {
+  /** `documentCodeIdentity` when they were taken. */
+  identity: string;
+  /** By page file: the SHA-1 of its HTML, then for an indexable page its year and the SHA-256 of its document. */
+  pages: Record<string, [string] | [string, number, string]>;
+}
+
+/**
+ * What a page's document depends on besides its HTML: the code of this folder (the page
+ * reader, the CJK layer), the folding table, the language and the HTML parser's version.
+ * Cached fingerprints are only used under the same identity; undefined (nothing cached)
+ * when the code cannot be found, as in a bundle.
+ */
+function documentCodeIdentity(foldTable: string, lang: string): string | undefined {
+  try {
+    const folder = new URL('.', import.meta.url);
+    const sources = readdirSync(folder).filter((name) => name.endsWith('.ts')).sort();
+    if (!sources.includes('indexer.ts') || !sources.includes('cjk.ts')) return undefined;
+    const hash = createHash('sha256').update(`${lang}\n${foldTable}\n`);
+    for (const name of sources) hash.update(`${name}\n`).update(readFileSync(new URL(name, folder)));
+    hash.update(readFileSync(new URL('../../package.json', import.meta.resolve('htmlparser2'))));
+    return hash.digest('hex');
+  } catch {
+    return undefined;
+  }
+}
 
 const pagefindVersion = (() => {
   let version: string | undefined;
@@ -115,38 +147,56 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
   const started = performance.now();
   const foldTable = await buildFoldTable();
   const fold = createFolder(foldTable);
-  // Documents are made twice for a part that must be indexed (fingerprint, then index)
-  // rather than kept: at 100,000 articles they would not fit in memory, and writing them to
-  // disk cost more than making them again.
-  const documentOf = (file: string, language = lang): { document: string; year: number } | undefined => {
-    let html: string;
+  const cacheRoot = options.cacheDir ? join(options.cacheDir, 'annals-search') : undefined;
+  const readHtml = (file: string): string | undefined => {
     try {
-      html = readFileSync(join(siteDir, file), 'utf8');
+      return readFileSync(join(siteDir, file), 'utf8');
     } catch {
       return undefined; // endpoints and non-HTML routes
     }
+  };
+  // Documents are made twice for a part that must be indexed (fingerprint, then index)
+  // rather than kept: at 100,000 articles they would not fit in memory, and writing them to
+  // disk cost more than making them again.
+  const documentOf = (file: string, html: string, language: string): { document: string; year: number } | undefined => {
     const record = readPageRecord(html);
     if (!record) return undefined;
     const year = Number(record.filters.get('year')?.[0]);
     if (!Number.isInteger(year)) throw new SearchIndexError(`${file} has no year filter (data-pagefind-filter="year:…"); every indexed page needs one to be placed in an index part`);
     return { document: indexDocument(record, fold, language), year };
   };
-  // 1. Every indexable page, by year, with the fingerprint of its document.
+  // 1. Every indexable page, by year, with the fingerprint of its document; a page whose
+  //    HTML is unchanged since the cached build keeps its fingerprint (under the same code).
+  const identity = cacheRoot ? documentCodeIdentity(foldTable, lang) : undefined;
+  const cachedFile = cacheRoot ? join(cacheRoot, DOCUMENTS_FILE) : undefined;
+  const cached = identity && cachedFile && existsSync(cachedFile) ? (JSON.parse(readFileSync(cachedFile, 'utf8')) as DocumentFingerprints) : undefined;
+  const known = cached?.identity === identity ? cached?.pages ?? {} : {};
+  const fingerprints: DocumentFingerprints = { identity: identity ?? '', pages: {} };
   const byYear = new Map<number, { file: string; url: string; hash: string }[]>();
+  let unchangedPages = 0;
   for (const pathname of pathnames) {
     const clean = pathname.replace(/^\/+/, '');
     const file = clean.endsWith('.html') ? clean : join(clean, 'index.html');
-    const made = documentOf(file);
-    if (!made) continue;
-    let pages = byYear.get(made.year);
-    if (!pages) byYear.set(made.year, (pages = []));
+    const html = readHtml(file);
+    if (html === undefined) continue;
+    const htmlHash = createHash('sha1').update(html).digest('hex');
+    let page = known[file];
+    if (page?.[0] === htmlHash) unchangedPages++;
+    else {
+      const made = documentOf(file, html, lang);
+      page = made ? [htmlHash, made.year, createHash('sha256').update(made.document).digest('hex')] : [htmlHash];
+    }
+    fingerprints.pages[file] = page;
+    const [, year, hash] = page;
+    if (year === undefined || hash === undefined) continue;
+    let pages = byYear.get(year);
+    if (!pages) byYear.set(year, (pages = []));
     const url = `/${clean.endsWith('.html') ? clean : clean.replace(/\/?$/, '/')}`.replace(/^\/\/+/, '/');
-    pages.push({ file, url, hash: createHash('sha256').update(made.document).digest('hex') });
+    pages.push({ file, url, hash });
   }
   const shards = planShards(new Map([...byYear].map(([year, pages]) => [year, pages.length])), options.maxShardPages);
   // 2. Each part: from the cache when its documents are the same, else indexed alone.
   rmSync(outputDir, { recursive: true, force: true });
-  const cacheRoot = options.cacheDir ? join(options.cacheDir, 'annals-search') : undefined;
   const scratch = cacheRoot ? undefined : mkdtempSync(join(tmpdir(), 'annals-search-'));
   try {
     const keep = new Set<string>();
@@ -170,7 +220,8 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
             index,
             (function* () {
               for (const page of pages) {
-                const made = documentOf(page.file, language);
+                const html = readHtml(page.file);
+                const made = html === undefined ? undefined : documentOf(page.file, html, language);
                 if (!made) throw new SearchIndexError(`${page.file} changed while the index was being built`);
                 yield { url: page.url, content: made.document };
               }
@@ -188,12 +239,16 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
       summaries.push({ name: shard.name, pages: shard.pages, reused, ms: Math.round(performance.now() - shardStarted) });
     }
     if (cacheRoot) {
+      if (cachedFile && identity) {
+        writeFileSync(cachedFile, JSON.stringify(fingerprints));
+        keep.add(DOCUMENTS_FILE);
+      }
       for (const entry of readdirSync(cacheRoot)) if (!keep.has(entry)) rmSync(join(cacheRoot, entry), { recursive: true, force: true });
     }
     mkdirSync(outputDir, { recursive: true });
     writeFileSync(join(outputDir, FOLD_TABLE_FILE), foldTable);
     writeFileSync(join(outputDir, SHARD_MANIFEST_FILE), `${JSON.stringify(shardManifest(shards))}\n`);
-    return { pages: summaries.reduce((sum, shard) => sum + shard.pages, 0), ms: Math.round(performance.now() - started), shards: summaries };
+    return { pages: summaries.reduce((sum, shard) => sum + shard.pages, 0), ms: Math.round(performance.now() - started), shards: summaries, unchangedPages };
   } finally {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
