@@ -122,21 +122,22 @@ export function verifyOutput(outDir: string, record: ContentRecord, options: { y
   const pageSlugs = new Set(existsSync(articlesOut) ? readdirSync(articlesOut).filter((name) => existsSync(join(articlesOut, name, 'index.html'))) : []);
   for (const slug of difference(bySlug.keys(), pageSlugs)) problems.push(`${bySlug.get(slug)?.file}: no page was written at ${articlePath(slug)}`);
   for (const slug of difference(pageSlugs, new Set(bySlug.keys()))) problems.push(`${articlePath(slug)} was written but no published article has that permalink`);
+  // 4. Pages marked for the index vs Pagefind's count; each HTML file is read once, and an
+  //    article page is checked for its text while it is read.
   let indexable = 0;
-  for (const slug of pageSlugs) {
-    const article = bySlug.get(slug);
-    if (!article) continue;
-    const html = readFileSync(join(articlesOut, slug, 'index.html'), 'utf8');
-    if (!/\sdata-pagefind-body[\s>=]/.test(html)) problems.push(`${article.file}: the page ${articlePath(slug)} is not marked for the search index (data-pagefind-body)`);
+  for (const file of walk(outDir, (name) => name !== 'pagefind')) {
+    if (!file.endsWith('.html')) continue;
+    const html = readFileSync(file, 'utf8');
+    const marked = /\sdata-pagefind-body[\s>=]/.test(html);
+    if (marked) indexable += 1;
+    const [folder, slug, name, ...deeper] = toPosix(relative(outDir, file)).split('/');
+    const article = folder === 'articles' && name === 'index.html' && deeper.length === 0 && slug ? bySlug.get(slug) : undefined;
+    if (!article || !slug) continue;
+    if (!marked) problems.push(`${article.file}: the page ${articlePath(slug)} is not marked for the search index (data-pagefind-body)`);
     const text = pageText(html);
     for (const sample of article.textSample) {
       if (!text.includes(sample)) problems.push(`${article.file}: the page ${articlePath(slug)} does not show "${sample}" from the article: it rendered empty or cut short`);
     }
-  }
-
-  // 4. Pages marked for the index vs Pagefind's count.
-  for (const file of walk(outDir, (name) => name !== 'pagefind')) {
-    if (file.endsWith('.html') && /\sdata-pagefind-body[\s>=]/.test(readFileSync(file, 'utf8'))) indexable += 1;
   }
   const indexed = pagefindPageCount(outDir);
   if (indexed === undefined) problems.push('pagefind/pagefind-entry.json was not written: the site has no search index');
