@@ -97,6 +97,18 @@ describe('query planning and verification', () => {
     expect(probeTokens(short!)).toEqual(short?.tokens);
     expect(planQuery('书写新时代黄河流域生态保护新篇章', identityFolder).term.split(' ')).toEqual(probe);
   });
+  test('the words of a long query share eight probe tokens, each keeping its first and last bigram', () => {
+    const plan = planQuery('习近平在听取新疆维吾尔自治区党委和政府工作汇报时强调 完整准确全面贯彻新时代党的治疆方略 努力建设团结和谐的社会主义现代化新疆', identityFolder);
+    expect(plan.words).toHaveLength(3);
+    const asked = plan.term.split(' ');
+    expect(asked).toHaveLength(6);
+    for (const word of plan.words) {
+      expect(asked).toContain(word.tokens[0]);
+      expect(asked).toContain(word.tokens.at(-1));
+    }
+    // Two words: four each.
+    expect(planQuery('完整准确全面贯彻新时代党的治疆方略 努力建设团结和谐的社会主义现代化新疆', identityFolder).term.split(' ')).toHaveLength(8);
+  });
   test('a substring across word boundaries is a phrase like any other', () => {
     expect(holds('习近平同乌兹别克斯坦总统会谈', '近平同')).toBe(true);
   });
