@@ -67,3 +67,31 @@ describe('the search engine’s phrase check, through text and through positions
     expect(await search('统计数字经济')).toEqual({ urls: Array.from({ length: 6 }, (_, i) => `/filler-${i}/`), approximate: true });
   });
 });
+
+describe('the search engine’s facets', () => {
+  // One source on every page, as in most newsrooms' archives; years and sections vary.
+  const filtered = PAGES.map((entry, i) => ({ ...entry, filters: { source: ['邵阳日报'], year: [String(2015 + (i % 3))], ...(i % 2 === 0 ? { section: ['要闻'] } : {}) } }));
+
+  test('are counted over the pages that hold the phrase, without a search for a value every page has', async () => {
+    const pagefind = fakePagefind(filtered);
+    const engine = new SearchEngine({ pagefindUrl: '/pagefind/pagefind.js', foldUrl: 'data:,', baseUrl: '/', importPagefind: async () => pagefind });
+    const outcome = await engine.search({ q: '数字经济', filters: {}, sort: 'relevance' });
+    const holding = new Set(['/long/', '/together-1/', '/together-2/', '/together-3/']);
+    const pagesHolding = filtered.filter((entry) => holding.has(entry.url));
+    expect(outcome.results).toHaveLength(4);
+    const counted = (key: string) => Object.fromEntries(outcome.facets[key as 'year'].map(({ value, count }) => [value, count]));
+    const expected = (key: string) => {
+      const counts: Record<string, number> = {};
+      for (const entry of pagesHolding) for (const value of entry.filters[key as 'year'] ?? []) counts[value] = (counts[value] ?? 0) + 1;
+      return counts;
+    };
+    // The loose search also found pages with the words apart, so every facet was recounted.
+    expect(pagefind.searches[0]?.term).not.toBeNull();
+    expect(counted('source')).toEqual({ 邵阳日报: 4 });
+    expect(counted('year')).toEqual(expected('year'));
+    expect(counted('section')).toEqual(expected('section'));
+    const filterOnly = pagefind.searches.filter((search) => search.term === null).map((search) => Object.keys(search.filters)[0]);
+    expect(filterOnly).not.toContain('source');
+    expect(filterOnly).toContain('year');
+  });
+});

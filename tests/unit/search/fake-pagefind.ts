@@ -3,8 +3,10 @@
  * depends on: loose search (every term must match, by prefix, with the positions of all
  * matched words), exact mode ("…", consecutive words, one position reported), and the
  * fallback of a loose term missing from the index to the longest indexed word that is a
- * prefix of it. Pages are written the way the indexer writes them (`toIndexText`), with a
- * position left free after each block, as Pagefind leaves one.
+ * prefix of it; filters (every selected value must be on the page) with their counts over
+ * the results, and over the whole index from `filters()`. Pages are written the way the
+ * indexer writes them (`toIndexText`), with a position left free after each block, as
+ * Pagefind leaves one. `searches` records every search, for tests about what is asked.
  */
 import { toIndexText } from '../../../src/lib/search/cjk.ts';
 import type { PagefindApi } from '../../../src/lib/search/engine.ts';
@@ -13,6 +15,7 @@ export interface FakePage {
   url: string;
   title: string;
   blocks: string[];
+  filters?: Record<string, string[]>;
 }
 
 interface Indexed {
@@ -22,7 +25,20 @@ interface Indexed {
   content: string;
 }
 
-export function fakePagefind(pages: readonly FakePage[]): PagefindApi {
+type FilterCounts = Record<string, Record<string, number>>;
+
+function countFilters(pages: readonly FakePage[]): FilterCounts {
+  const counts: FilterCounts = {};
+  for (const page of pages) {
+    for (const [key, values] of Object.entries(page.filters ?? {})) {
+      for (const value of values) (counts[key] ??= {})[value] = (counts[key]?.[value] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+export function fakePagefind(pages: readonly FakePage[]): PagefindApi & { searches: { term: string | null; filters: Record<string, string[]> }[] } {
+  const searches: { term: string | null; filters: Record<string, string[]> }[] = [];
   const indexed: Indexed[] = pages.map((page, i) => {
     const blocks = [page.title, ...page.blocks].map((block) => toIndexText(block).split(' '));
     return {
@@ -49,14 +65,18 @@ export function fakePagefind(pages: readonly FakePage[]): PagefindApi {
     }),
   });
   return {
+    searches,
     options: async () => {},
     mergeIndex: async () => {},
-    filters: async () => ({}),
-    search: async (term) => {
+    filters: async () => countFilters(pages),
+    search: async (term, options) => {
+      const selected = options?.filters ?? {};
+      searches.push({ term, filters: selected });
       const exact = term !== null && term.startsWith('"');
       const terms = (term ?? '').replace(/"/g, '').split(' ').filter(Boolean);
       const results = [];
       for (const entry of indexed) {
+        if (!Object.entries(selected).every(([key, values]) => values.every((value) => entry.page.filters?.[key]?.includes(value)))) continue;
         if (exact) {
           const start = entry.words.findIndex((_, at) => terms.every((t, i) => entry.words[at + i] === t));
           if (start >= 0) results.push(result(entry, [start]));
@@ -69,7 +89,8 @@ export function fakePagefind(pages: readonly FakePage[]): PagefindApi {
         if (matched.every((positions) => positions.length > 0)) results.push(result(entry, [...new Set(matched.flat())].sort((a, b) => a - b)));
       }
       results.sort((a, b) => b.score - a.score);
-      return { results, filters: {}, totalFilters: {} };
+      const found = new Set(results.map((found) => found.id));
+      return { results, filters: countFilters(indexed.filter((entry) => found.has(entry.id)).map((entry) => entry.page)), totalFilters: countFilters(pages) };
     },
   };
 }
