@@ -59,9 +59,10 @@ const MAX_QUERY_PROBE_TOKENS = 8;
  * every part and Pagefind's time over every page that has it; a few bigrams already leave a
  * title few candidates, which are checked in their own text, and the rest are only fetched
  * when many pages remain. On xwlb's 200 titles (first query / later queries / ms later):
- * every token 1,693 / 62 KB / 806; four per word 1,219 / 97 KB / 565; six per word 1,412 /
- * 68 KB / 568; six per word and eight per query (`planQuery`) 850 / 99 KB / 372; ten per
- * query 1,043 / 94 KB / 394. Accuracy was the same in every variant (success@1 1.000).
+ * every token 1,693 / 62 KB / 806 and four per word 1,219 / 97 KB / 565 (both while other
+ * work ran); on a quiet machine, six per word 1,412 / 68 KB / 568, six per word and eight
+ * per query (`planQuery`) 850 / 101 KB / 379, ten per query 1,043 / 94 KB / 394. Accuracy
+ * was the same in every variant (success@1 1.000).
  */
 export function probeTokens(word: QueryWord, limit = MAX_PROBE_TOKENS): string[] {
   const count = word.tokens.length;
