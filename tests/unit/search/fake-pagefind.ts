@@ -37,8 +37,14 @@ function countFilters(pages: readonly FakePage[]): FilterCounts {
   return counts;
 }
 
-export function fakePagefind(pages: readonly FakePage[]): PagefindApi & { searches: { term: string | null; filters: Record<string, string[]> }[] } {
-  const searches: { term: string | null; filters: Record<string, string[]> }[] = [];
+/** One search the engine made: its term (null for filters alone) and selected filters. */
+export interface FakeSearch {
+  term: string | null;
+  filters: Record<string, string[]>;
+}
+
+export function fakePagefind(pages: readonly FakePage[]): PagefindApi & { searches: FakeSearch[] } {
+  const searches: FakeSearch[] = [];
   const indexed: Indexed[] = pages.map((page, i) => {
     const blocks = [page.title, ...page.blocks].map((block) => toIndexText(block).split(' '));
     return {
