@@ -71,27 +71,33 @@ describe('the search engine’s phrase check, through text and through positions
 describe('the search engine’s facets', () => {
   // One source on every page, as in most newsrooms' archives; years and sections vary.
   const filtered = PAGES.map((entry, i) => ({ ...entry, filters: { source: ['邵阳日报'], year: [String(2015 + (i % 3))], ...(i % 2 === 0 ? { section: ['要闻'] } : {}) } }));
+  const holding = new Set(['/long/', '/together-1/', '/together-2/', '/together-3/']);
+  /** Each facet's counts over the pages that hold 数字经济 as a phrase. */
+  const expected = (key: 'year' | 'section' | 'source') => {
+    const counts: Record<string, number> = {};
+    for (const entry of filtered.filter((page) => holding.has(page.url))) for (const value of entry.filters[key] ?? []) counts[value] = (counts[value] ?? 0) + 1;
+    return counts;
+  };
 
-  test('are counted over the pages that hold the phrase, without a search for a value every page has', async () => {
+  const facetsOf = async (textCheckLimit: number | undefined) => {
     const pagefind = fakePagefind(filtered);
-    const engine = new SearchEngine({ pagefindUrl: '/pagefind/pagefind.js', foldUrl: 'data:,', baseUrl: '/', importPagefind: async () => pagefind });
+    const engine = new SearchEngine({ pagefindUrl: '/pagefind/pagefind.js', foldUrl: 'data:,', baseUrl: '/', ...(textCheckLimit === undefined ? {} : { textCheckLimit }), importPagefind: async () => pagefind });
     const outcome = await engine.search({ q: '数字经济', filters: {}, sort: 'relevance' });
-    const holding = new Set(['/long/', '/together-1/', '/together-2/', '/together-3/']);
-    const pagesHolding = filtered.filter((entry) => holding.has(entry.url));
     expect(outcome.results).toHaveLength(4);
-    const counted = (key: string) => Object.fromEntries(outcome.facets[key as 'year'].map(({ value, count }) => [value, count]));
-    const expected = (key: string) => {
-      const counts: Record<string, number> = {};
-      for (const entry of pagesHolding) for (const value of entry.filters[key as 'year'] ?? []) counts[value] = (counts[value] ?? 0) + 1;
-      return counts;
-    };
-    // The loose search also found pages with the words apart, so every facet was recounted.
+    // The loose search also found pages with the words apart, so every facet is counted again.
     expect(pagefind.searches[0]?.term).not.toBeNull();
-    expect(counted('source')).toEqual({ 邵阳日报: 4 });
-    expect(counted('year')).toEqual(expected('year'));
-    expect(counted('section')).toEqual(expected('section'));
-    const filterOnly = pagefind.searches.filter((search) => search.term === null).map((search) => Object.keys(search.filters)[0]);
+    const counted = (key: 'year' | 'section' | 'source') => Object.fromEntries(outcome.facets[key].map(({ value, count }) => [value, count]));
+    for (const key of ['year', 'section', 'source'] as const) expect(counted(key), key).toEqual(expected(key));
+    return pagefind.searches.filter((search) => search.term === null).map((search) => Object.keys(search.filters)[0]);
+  };
+
+  test('of many results are counted by a search per value, except a value every page has', async () => {
+    const filterOnly = await facetsOf(2);
     expect(filterOnly).not.toContain('source');
     expect(filterOnly).toContain('year');
+  });
+
+  test('of the few results one page shows are counted from their own fragments, without a search', async () => {
+    expect(await facetsOf(undefined)).toEqual([]);
   });
 });

@@ -68,6 +68,7 @@ export function fakePagefind(pages: readonly FakePage[]): PagefindApi & { search
       url: entry.page.url,
       content: entry.content,
       meta: { title: entry.page.title },
+      filters: entry.page.filters ?? {},
     }),
   });
   return {
