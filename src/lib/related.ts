@@ -141,6 +141,13 @@ interface TextVector {
   weights: number[];
 }
 
+/** `array` in one twice its length, the new half filled with `fill`. */
+function doubled(array: Int32Array<ArrayBuffer>, fill: number): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(array.length * 2).fill(fill);
+  next.set(array);
+  return next;
+}
+
 /**
  * Sparse unit vectors of each article's most distinctive bigrams (TF-IDF). Two passes over
  * the text, so only one article's counts are held at a time: holding every article's took
@@ -154,12 +161,8 @@ function textVectors(articles: readonly ArticleLike[]): TextVector[] {
   articles.forEach((article, i) => {
     forEachBigram(article, pairs, (gram) => {
       if (gram >= documentFrequency.length) {
-        const grown = new Int32Array(documentFrequency.length * 2);
-        grown.set(documentFrequency);
-        documentFrequency = grown;
-        const grownLast = new Int32Array(lastArticle.length * 2).fill(-1);
-        grownLast.set(lastArticle);
-        lastArticle = grownLast;
+        documentFrequency = doubled(documentFrequency, 0);
+        lastArticle = doubled(lastArticle, -1);
       }
       if (lastArticle[gram] !== i) {
         lastArticle[gram] = i;

@@ -1,8 +1,8 @@
 /**
  * The browser side of the CJK layer: loads Pagefind and the folding table, asks Pagefind
  * for the query's probe tokens (`probeTokens`), keeps the pages where each query word is
- * present as a phrase (in their text, or `phraseStarts` from positions), and reads the shown results back into title, date, source and a
- * highlighted excerpt. Framework-free; the search page and the dev server share it.
+ * present as a phrase (in their text, or `phraseStarts` from positions), and reads the
+ * shown results back into title, date, source and a highlighted excerpt. Framework-free; the search page and the dev server share it.
  */
 import { decodeToken, fromIndexText, isCharToken, toIndexText } from './cjk.ts';
 import { excerpt, highlight } from './excerpt.ts';
@@ -25,7 +25,7 @@ interface PagefindResult {
   words: number[];
   data(): Promise<PagefindFragment>;
 }
-type FilterCounts = Record<string, Record<string, number>>;
+export type FilterCounts = Record<string, Record<string, number>>;
 interface PagefindResponse {
   results: PagefindResult[];
   filters: FilterCounts;
@@ -94,6 +94,8 @@ export class SearchEngine {
   #filterIds = new Map<string, Promise<Set<string>>>();
   /** Every filter value's count over the whole index, from `pagefind.filters()`. */
   #indexFilters: FilterCounts = {};
+  /** Each result's fragment, loaded once: the text check, the facets and the shown hits all read it. */
+  #fragments = new WeakMap<PagefindResult, Promise<PagefindFragment>>();
 
   constructor(options: EngineOptions) {
     this.#options = options;
@@ -169,7 +171,7 @@ export class SearchEngine {
    * per token over every page that has it (about 80 ms each for a title's common bigrams).
    */
   async #checkByText(results: readonly PagefindResult[], phrased: readonly QueryWord[]): Promise<PhraseCheck> {
-    const texts = new Map(await Promise.all(results.map(async (result) => [result, fromIndexText((await result.data()).content, '\n')] as const)));
+    const texts = new Map(await Promise.all(results.map(async (result) => [result, fromIndexText((await this.#data(result)).content, '\n')] as const)));
     // The bigrams the word was asked for (`QueryWord.offsets`), as the positions check has them.
     const bigrams = (word: QueryWord) => {
       const chars = [...word.text];
@@ -238,9 +240,9 @@ export class SearchEngine {
     // pages took 836 ms over xwlb's 19,877.
     const indexPages = Object.values(this.#indexFilters['year'] ?? {}).reduce((sum, count) => sum + count, 0);
     // Few results are all on the first page, so their fragments are loaded anyway: their own
-    // filter values count them without a search per value (on xwlb's first title query, one
-    // per year: about 250 ms).
-    const fragments = ids && results.length <= (this.#options.textCheckLimit ?? 10) ? await Promise.all(results.map((result) => result.data())) : undefined;
+    // filter values count them without a search per value. (No gain measured on xwlb, with
+    // one source and no people; an archive with reporters has a value per person.)
+    const fragments = ids && results.length <= (this.#options.textCheckLimit ?? 10) ? await Promise.all(results.map((result) => this.#data(result))) : undefined;
     const facets = {} as Record<FilterKey, FacetValue[]>;
     for (const key of FILTER_KEYS) {
       const counts = response.filters[key] ?? {};
@@ -271,6 +273,15 @@ export class SearchEngine {
     return facets;
   }
 
+  #data(result: PagefindResult): Promise<PagefindFragment> {
+    let fragment = this.#fragments.get(result);
+    if (!fragment) {
+      fragment = result.data();
+      this.#fragments.set(result, fragment);
+    }
+    return fragment;
+  }
+
   #idsWith(pagefind: PagefindApi, key: string, value: string): Promise<Set<string>> {
     const cacheKey = `${key}\u0000${value}`;
     let ids = this.#filterIds.get(cacheKey);
@@ -290,7 +301,7 @@ export class SearchEngine {
     const { fold } = await this.load();
     const words = outcome.plan.words.map((word) => word.text);
     const slice = outcome.results.slice(from, to);
-    const loaded = await Promise.all(slice.map(async (result) => ({ result, data: await result.data() })));
+    const loaded = await Promise.all(slice.map(async (result) => ({ result, data: await this.#data(result) })));
     const ranked = loaded.map(({ result, data }, index) => {
       const title = data.meta['title'] ?? data.url;
       const foldedTitle = foldQuery(title, fold);

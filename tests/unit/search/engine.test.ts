@@ -100,4 +100,13 @@ describe('the search engine’s facets', () => {
   test('of the few results one page shows are counted from their own fragments, without a search', async () => {
     expect(await facetsOf(undefined)).toEqual([]);
   });
+
+  test('the text check, the facets and the shown results load each fragment once', async () => {
+    const pagefind = fakePagefind(filtered);
+    const engine = new SearchEngine({ pagefindUrl: '/pagefind/pagefind.js', foldUrl: 'data:,', baseUrl: '/', importPagefind: async () => pagefind });
+    const outcome = await engine.search({ q: '数字经济', filters: {}, sort: 'relevance' });
+    const hits = await engine.hits(outcome, 0, 10, true);
+    expect(hits.map((hit) => hit.url).sort()).toEqual([...holding].sort());
+    for (const url of holding) expect(pagefind.fragmentLoads.get(url), url).toBe(1);
+  });
 });

@@ -6,10 +6,11 @@
  * prefix of it; filters (every selected value must be on the page) with their counts over
  * the results, and over the whole index from `filters()`. Pages are written the way the
  * indexer writes them (`toIndexText`), with a position left free after each block, as
- * Pagefind leaves one. `searches` records every search, for tests about what is asked.
+ * Pagefind leaves one. `searches` records every search and `fragmentLoads` counts each
+ * page's fragment loads, for tests about what is asked.
  */
 import { toIndexText } from '../../../src/lib/search/cjk.ts';
-import type { PagefindApi } from '../../../src/lib/search/engine.ts';
+import type { FilterCounts, PagefindApi } from '../../../src/lib/search/engine.ts';
 
 export interface FakePage {
   url: string;
@@ -24,8 +25,6 @@ interface Indexed {
   words: string[];
   content: string;
 }
-
-type FilterCounts = Record<string, Record<string, number>>;
 
 function countFilters(pages: readonly FakePage[]): FilterCounts {
   const counts: FilterCounts = {};
@@ -43,8 +42,9 @@ export interface FakeSearch {
   filters: Record<string, string[]>;
 }
 
-export function fakePagefind(pages: readonly FakePage[]): PagefindApi & { searches: FakeSearch[] } {
+export function fakePagefind(pages: readonly FakePage[]): PagefindApi & { searches: FakeSearch[]; fragmentLoads: Map<string, number> } {
   const searches: FakeSearch[] = [];
+  const fragmentLoads = new Map<string, number>();
   const indexed: Indexed[] = pages.map((page, i) => {
     const blocks = [page.title, ...page.blocks].map((block) => toIndexText(block).split(' '));
     return {
@@ -64,15 +64,14 @@ export function fakePagefind(pages: readonly FakePage[]): PagefindApi & { search
     id: entry.id,
     score: words.length,
     words,
-    data: async () => ({
-      url: entry.page.url,
-      content: entry.content,
-      meta: { title: entry.page.title },
-      filters: entry.page.filters ?? {},
-    }),
+    data: async () => {
+      fragmentLoads.set(entry.page.url, (fragmentLoads.get(entry.page.url) ?? 0) + 1);
+      return { url: entry.page.url, content: entry.content, meta: { title: entry.page.title }, filters: entry.page.filters ?? {} };
+    },
   });
   return {
     searches,
+    fragmentLoads,
     options: async () => {},
     mergeIndex: async () => {},
     filters: async () => countFilters(pages),
