@@ -10,12 +10,13 @@ import { createHash } from 'node:crypto';
 // time over 20,000 pages, and nothing else runs while the index is built.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
-import { close, createIndex, type PagefindIndex } from 'pagefind';
+import { dirname, join, relative, sep } from 'node:path';
+import { createIndex, type PagefindIndex } from 'pagefind';
 import { FOLD_TABLE_FILE } from './files.ts';
 import { buildFoldTable } from './fold-table.ts';
 import { createFolder } from './fold.ts';
 import { indexDocument, readPageRecord } from './page-record.ts';
+import { PagefindCliError, runPagefindCli } from './pagefind-cli.ts';
 import { partLanguage, planShards, SHARD_FOLDER, SHARD_MANIFEST_FILE, shardManifest } from './shards.ts';
 
 export class SearchIndexError extends Error {
@@ -136,8 +137,9 @@ const pagefindVersion = (() => {
 
 /**
  * Indexes the built site in `siteDir` (the `pages` Astro reports) into `outputDir`, in
- * parts of whole years (`shards.ts`): each part is indexed by its own Pagefind process, so
- * memory stays bounded by the largest part, and a part whose documents are unchanged since
+ * parts of whole years (`shards.ts`): each part's documents are written to a scratch folder
+ * and indexed by its own run of Pagefind's command line (`pagefind-cli.ts`), so memory stays
+ * bounded by the largest part, and a part whose documents are unchanged since
  * a previous build is copied from `cacheDir` instead. The first (newest) part is written
  * to `outputDir` itself, the others to `shards/<years>/` with the manifest the search page
  * merges them by. Each part is indexed under its own language tag (`partLanguage`), so
@@ -155,9 +157,9 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
       return undefined; // endpoints and non-HTML routes
     }
   };
-  // Documents are made twice for a part that must be indexed (fingerprint, then index)
-  // rather than kept: at 100,000 articles they would not fit in memory, and writing them to
-  // disk cost more than making them again.
+  // Documents are made twice for a part that must be indexed (fingerprint, then the file
+  // Pagefind reads) rather than kept: at 100,000 articles they would not fit in memory, and
+  // most pages of a rebuild are only fingerprinted from the cache.
   const documentOf = (file: string, html: string, language: string): { document: string; year: number } | undefined => {
     const record = readPageRecord(html);
     if (!record) return undefined;
@@ -214,24 +216,27 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
       const reused = cacheRoot !== undefined && existsSync(join(built, 'pagefind-entry.json'));
       if (!reused) {
         rmSync(built, { recursive: true, force: true });
+        const staging = mkdtempSync(join(tmpdir(), 'annals-search-part-'));
         try {
-          const index = await openIndex();
-          await addDocuments(
-            index,
-            (function* () {
-              for (const page of pages) {
-                const html = readHtml(page.file);
-                const made = html === undefined ? undefined : documentOf(page.file, html, language);
-                if (!made) throw new SearchIndexError(`${page.file} changed while the index was being built`);
-                yield { url: page.url, content: made.document };
-              }
-            })(),
-          );
-          const written = await index.writeFiles({ outputPath: built });
-          if (written.errors.length > 0) throw new SearchIndexError(`writing the index part ${shard.name} failed: ${written.errors.join('; ')}`);
+          // Each document at its page's path, so Pagefind derives the same URL the page has.
+          for (const page of pages) {
+            const html = readHtml(page.file);
+            const made = html === undefined ? undefined : documentOf(page.file, html, language);
+            if (!made) throw new SearchIndexError(`${page.file} changed while the index was being built`);
+            const target = join(staging, 'site', page.file);
+            mkdirSync(dirname(target), { recursive: true });
+            writeFileSync(target, made.document);
+          }
+          const { pagesByLanguage } = await runPagefindCli(join(staging, 'site'), built, staging);
+          const indexed = pagesByLanguage[language.toLowerCase()] ?? 0;
+          if (indexed !== pages.length || Object.keys(pagesByLanguage).length !== 1) {
+            rmSync(built, { recursive: true, force: true });
+            throw new SearchIndexError(`Pagefind indexed ${JSON.stringify(pagesByLanguage)} for the index part ${shard.name}, which has ${pages.length} pages in ${language}: no page may be left out of search`);
+          }
+        } catch (cause) {
+          throw cause instanceof PagefindCliError ? new SearchIndexError(`indexing the part ${shard.name}: ${cause.message}`, { cause }) : cause;
         } finally {
-          // A fresh process per part: Pagefind keeps what it indexed until it exits.
-          await close();
+          rmSync(staging, { recursive: true, force: true });
         }
       }
       const target = position === 0 ? outputDir : join(outputDir, SHARD_FOLDER, shard.name);

@@ -1,0 +1,97 @@
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { close, createIndex } from 'pagefind';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { indexBuiltSite, SearchIndexError } from '../../../src/lib/search/indexer.ts';
+import { pageIds } from '../../../src/lib/search/part-files.ts';
+import { runPagefindCli } from '../../../src/lib/search/pagefind-cli.ts';
+import { SHARD_MANIFEST_FILE, type ShardManifest } from '../../../src/lib/search/shards.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'annals-indexer-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterEach(() => {
+  delete process.env['PAGEFIND_EXTENDED_BINARY_PATH'];
+});
+
+const article = (title: string, year: number, body: string) =>
+  `<!DOCTYPE html><html lang="zh-CN"><head><title>${title}</title></head><body><nav>首页</nav><article data-pagefind-body data-pagefind-filter="year:${year}, source:邵阳日报" data-pagefind-meta="date:${year}-05-01" data-pagefind-sort="date:${year}-05-01"><h1>${title}</h1><p>${body}</p></article></body></html>`;
+
+/** A built site: five articles over three years, a listing page without a search body, and a feed. */
+function builtSite(name: string): { dir: string; pathnames: string[] } {
+  const dir = join(work, name);
+  const files: Record<string, string> = {
+    'articles/a/index.html': article('县委书记调研乡村振兴', 2024, '调研组走访了五个村。'),
+    'articles/b/index.html': article('两会召开', 2024, '代表们审议政府工作报告。'),
+    'articles/c/index.html': article('养老服务中心启用', 2023, '中心可容纳一百名老人。'),
+    'articles/d/index.html': article('粮食安全检查', 2022, '检查组抽查了三个粮库。'),
+    'articles/e/index.html': article('数字经济论坛', 2022, '论坛吸引了三百名嘉宾。'),
+    'archive/index.html': '<!DOCTYPE html><html lang="zh-CN"><body><h1>往期回顾</h1></body></html>',
+    'feed.xml': '<rss></rss>',
+  };
+  for (const [file, html] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), html);
+  }
+  return { dir, pathnames: ['articles/a/', 'articles/b/', 'articles/c/', 'articles/d/', 'articles/e/', 'archive/', 'feed.xml'] };
+}
+
+const entryOf = (partDir: string) => JSON.parse(readFileSync(join(partDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+
+describe('indexBuiltSite', () => {
+  it('indexes each part of whole years under its own language, every page with a search body and only those', async () => {
+    const site = builtSite('parts');
+    const output = join(site.dir, 'pagefind');
+    const summary = await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', { maxShardPages: 2 });
+    expect(summary.shards.map(({ name, pages, reused }) => ({ name, pages, reused }))).toEqual([
+      { name: '2024', pages: 2, reused: false },
+      { name: '2023', pages: 1, reused: false },
+      { name: '2022', pages: 2, reused: false },
+    ]);
+    const manifest = JSON.parse(readFileSync(join(output, SHARD_MANIFEST_FILE), 'utf8')) as ShardManifest;
+    expect(manifest.merge).toEqual(['shards/2023/', 'shards/2022/']);
+    expect(entryOf(output).languages).toEqual({ 'zh-cn-x-2024': expect.objectContaining({ page_count: 2 }) });
+    expect(entryOf(join(output, 'shards/2022')).languages).toEqual({ 'zh-cn-x-2022': expect.objectContaining({ page_count: 2 }) });
+    const urls = pageIds(join(output, 'shards/2022')).map((id) => (JSON.parse(gunzipSync(readFileSync(join(output, 'shards/2022/fragment', `${id}.pf_fragment`))).toString('utf8').replace(/^[^{]*/, '')) as { url: string }).url);
+    expect(urls.sort()).toEqual(['/articles/d/', '/articles/e/']);
+  }, 60_000);
+
+  it('reuses a cached part whose documents are unchanged and indexes the one that changed', async () => {
+    const site = builtSite('cached');
+    const cacheDir = join(work, 'cache');
+    const options = { maxShardPages: 2, cacheDir };
+    await indexBuiltSite(site.dir, site.pathnames, join(site.dir, 'pagefind'), 'zh-CN', options);
+    writeFileSync(join(site.dir, 'articles/c/index.html'), article('养老服务中心启用', 2023, '中心可容纳两百名老人。'));
+    const again = await indexBuiltSite(site.dir, site.pathnames, join(site.dir, 'pagefind'), 'zh-CN', options);
+    expect(again.shards.map(({ name, reused }) => [name, reused])).toEqual([['2024', true], ['2023', false], ['2022', true]]);
+    expect(again.unchangedPages).toBe(site.pathnames.length - 2); // the changed page and the feed, which is no HTML file read
+  }, 60_000);
+
+  it('fails naming the part and with Pagefind’s own output when Pagefind fails', async () => {
+    const site = builtSite('failing');
+    const fake = join(work, 'fake-pagefind');
+    writeFileSync(fake, '#!/bin/sh\necho "Error: the disk is full" >&2\nexit 3\n', { mode: 0o755 });
+    process.env['PAGEFIND_EXTENDED_BINARY_PATH'] = fake;
+    const indexing = indexBuiltSite(site.dir, site.pathnames, join(site.dir, 'pagefind'), 'zh-CN', { maxShardPages: 10 });
+    await expect(indexing).rejects.toThrow(SearchIndexError);
+    await expect(indexing).rejects.toThrow(/part 2022-2024: Pagefind exited with code 3 .*\n.*the disk is full/);
+  });
+});
+
+describe('runPagefindCli', () => {
+  it('writes the fragments the Node API writes for the same documents', async () => {
+    const site = builtSite('cli-and-api');
+    const documents = readdirSync(join(site.dir, 'articles')).map((slug) => ({ url: `/articles/${slug}/`, content: readFileSync(join(site.dir, 'articles', slug, 'index.html'), 'utf8') }));
+    const { index } = await createIndex({});
+    for (const document of documents) await index?.addHTMLFile(document);
+    await index?.writeFiles({ outputPath: join(work, 'api') });
+    await close();
+    const cliSite = join(work, 'cli-site');
+    cpSync(join(site.dir, 'articles'), join(cliSite, 'articles'), { recursive: true });
+    const result = await runPagefindCli(cliSite, join(work, 'cli'), work);
+    expect(result.pagesByLanguage).toEqual({ 'zh-cn': 5 });
+    // Pagefind names a fragment by the hash of its data, URL included: same names, same fragments.
+    expect(pageIds(join(work, 'cli')).sort()).toEqual(pageIds(join(work, 'api')).sort());
+  }, 60_000);
+});
