@@ -46,12 +46,21 @@ export interface QueryPlan {
    * candidates the phrase check then narrows.
    */
   term: string;
+  /**
+   * A first, narrower search: at most four of `term`'s tokens, at least one per word, and
+   * the whole of every word that is not a Han phrase (numbers and Latin words are not
+   * checked afterwards). Its pages include every page `term` finds; when they are few, they
+   * are checked in their own text and `term` is never asked. Equal to `term` for a short query.
+   */
+  narrowTerm: string;
 }
 
 /** The most tokens of one word the first search asks for. */
 const MAX_PROBE_TOKENS = 6;
 /** The most tokens the first search asks for over the whole query, shared by its words. */
 const MAX_QUERY_PROBE_TOKENS = 8;
+/** The most tokens the narrow first search asks for (`QueryPlan.narrowTerm`). */
+const NARROW_QUERY_PROBE_TOKENS = 4;
 
 /**
  * The tokens of a word the first search asks for: all of a short word's, and for a long one
@@ -67,6 +76,7 @@ const MAX_QUERY_PROBE_TOKENS = 8;
 export function probeTokens(word: QueryWord, limit = MAX_PROBE_TOKENS): string[] {
   const count = word.tokens.length;
   if (count <= limit) return word.tokens;
+  if (limit <= 1) return word.tokens.slice(0, 1);
   return Array.from({ length: limit }, (_, i) => word.tokens[Math.round((i * (count - 1)) / (limit - 1))] ?? '');
 }
 
@@ -88,9 +98,10 @@ export function planQuery(query: string, fold: CharFolder): QueryPlan {
   }
   // A title of three parts would ask for eighteen tokens at six each: the words share a
   // budget instead, each keeping at least its first and last bigram.
-  const perWord = Math.min(MAX_PROBE_TOKENS, Math.max(2, Math.floor(MAX_QUERY_PROBE_TOKENS / Math.max(1, words.length))));
-  const term = [...new Set(words.flatMap((word) => probeTokens(word, perWord)))].join(' ');
-  return { words, term };
+  const share = (budget: number, least: number) => Math.min(MAX_PROBE_TOKENS, Math.max(least, Math.floor(budget / Math.max(1, words.length))));
+  const term = [...new Set(words.flatMap((word) => probeTokens(word, share(MAX_QUERY_PROBE_TOKENS, 2))))].join(' ');
+  const narrowTerm = [...new Set(words.flatMap((word) => (isHan(word.text[0] ?? '') ? probeTokens(word, share(NARROW_QUERY_PROBE_TOKENS, 1)) : word.tokens)))].join(' ');
+  return { words, term, narrowTerm };
 }
 
 /**

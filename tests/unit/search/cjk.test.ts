@@ -109,6 +109,15 @@ describe('query planning and verification', () => {
     // Two words: four each.
     expect(planQuery('完整准确全面贯彻新时代党的治疆方略 努力建设团结和谐的社会主义现代化新疆', identityFolder).term.split(' ')).toHaveLength(8);
   });
+  test('the narrow first search asks for at most four tokens, one per word at least, and every number whole', () => {
+    const title = planQuery('书写新时代黄河流域生态保护新篇章', identityFolder);
+    expect(title.narrowTerm.split(' ')).toEqual(probeTokens(title.words[0]!, 4));
+    const three = planQuery('习近平在听取新疆维吾尔自治区党委和政府工作汇报时强调 完整准确全面贯彻新时代党的治疆方略 努力建设团结和谐的社会主义现代化新疆', identityFolder);
+    expect(three.narrowTerm.split(' ')).toEqual(three.words.map((word) => word.tokens[0]));
+    const numbers = planQuery('贸易额达2931.8亿美元，增长17.2%', identityFolder);
+    expect(numbers.narrowTerm.split(' ')).toEqual(expect.arrayContaining(['2931.8', '17.2']));
+    expect(planQuery('数字经济', identityFolder).narrowTerm).toBe(planQuery('数字经济', identityFolder).term);
+  });
   test('a substring across word boundaries is a phrase like any other', () => {
     expect(holds('习近平同乌兹别克斯坦总统会谈', '近平同')).toBe(true);
   });

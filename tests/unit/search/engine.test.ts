@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { SearchEngine } from '../../../src/lib/search/engine.ts';
+import { identityFolder } from '../../../src/lib/search/fold.ts';
+import { planQuery } from '../../../src/lib/search/query.ts';
 import { fakePagefind, type FakePage } from './fake-pagefind.ts';
 
 const page = (url: string, ...blocks: string[]): FakePage => ({ url, title: `标题${url}`, blocks });
@@ -65,6 +67,30 @@ describe('the search engine’s phrase check, through text and through positions
     expect((await search('经济数字化进程')).urls).toEqual([]);
     // 统计 数字 经济 are asked for; the filler pages have all three, never together.
     expect(await search('统计数字经济')).toEqual({ urls: Array.from({ length: 6 }, (_, i) => `/filler-${i}/`), approximate: true });
+  });
+});
+
+describe('the search engine’s narrow first search', () => {
+  const searchedTerms = async (q: string, pages: readonly FakePage[]) => {
+    const pagefind = fakePagefind(pages);
+    const engine = new SearchEngine({ pagefindUrl: '/pagefind/pagefind.js', foldUrl: 'data:,', baseUrl: '/', importPagefind: async () => pagefind });
+    const outcome = await engine.search({ q, filters: {}, sort: 'relevance' });
+    const urls = await Promise.all(outcome.results.map(async (result) => (await result.data()).url));
+    return { urls, terms: pagefind.searches.filter((search) => search.term !== null).map((search) => search.term) };
+  };
+  const plan = planQuery('培育数字经济新业态和新模式', identityFolder);
+
+  test('a long word that leaves few pages is asked for by four of its bigrams only', async () => {
+    expect(plan.narrowTerm.split(' ')).toHaveLength(4);
+    expect(plan.term.split(' ')).toHaveLength(6);
+    expect(await searchedTerms('培育数字经济新业态和新模式', PAGES)).toEqual({ urls: ['/long/'], terms: [plan.narrowTerm] });
+  });
+
+  test('when the four leave more pages than one screen shows, every probe token is asked for', async () => {
+    const decoys = Array.from({ length: 11 }, (_, i) => page(`/decoy-${i}/`, '培育数字。经济形态和新模式'));
+    const { urls, terms } = await searchedTerms('培育数字经济新业态和新模式', [...PAGES, ...decoys]);
+    expect(urls).toEqual(['/long/']);
+    expect(terms.slice(0, 2)).toEqual([plan.narrowTerm, plan.term]);
   });
 });
 
