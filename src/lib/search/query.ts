@@ -59,7 +59,11 @@ export interface QueryPlan {
 const MAX_PROBE_TOKENS = 6;
 /** The most tokens the first search asks for over the whole query, shared by its words. */
 const MAX_QUERY_PROBE_TOKENS = 8;
-/** The most tokens the narrow first search asks for (`QueryPlan.narrowTerm`). */
+/**
+ * The most tokens the narrow first search asks for (`QueryPlan.narrowTerm`). xwlb's 200
+ * titles, same site, quiet machine (first query / later queries / ms later): eight per query
+ * alone 855 / 102 KB / 376, four first 682 / 108 KB / 261 and 269 in two runs; accuracy 1.000.
+ */
 const NARROW_QUERY_PROBE_TOKENS = 4;
 
 /**
