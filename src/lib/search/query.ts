@@ -47,10 +47,11 @@ export interface QueryPlan {
    */
   term: string;
   /**
-   * A first, narrower search: at most four of `term`'s tokens, at least one per word, and
-   * the whole of every word that is not a Han phrase (numbers and Latin words are not
-   * checked afterwards). Its pages include every page `term` finds; when they are few, they
-   * are checked in their own text and `term` is never asked. Equal to `term` for a short query.
+   * A first, narrower search: four of `term`'s tokens shared by the words, at least one
+   * per word, and every word that is not a Han phrase whole (numbers and Latin words are
+   * not checked afterwards). Every page holding the words holds these too; when they leave
+   * few pages, those are checked in their own text and `term` is never asked. Equal to
+   * `term` for a short query.
    */
   narrowTerm: string;
 }
@@ -78,10 +79,15 @@ const NARROW_QUERY_PROBE_TOKENS = 4;
  * was the same in every variant (success@1 1.000).
  */
 export function probeTokens(word: QueryWord, limit = MAX_PROBE_TOKENS): string[] {
-  const count = word.tokens.length;
-  if (count <= limit) return word.tokens;
-  if (limit <= 1) return word.tokens.slice(0, 1);
-  return Array.from({ length: limit }, (_, i) => word.tokens[Math.round((i * (count - 1)) / (limit - 1))] ?? '');
+  return spread(word.tokens, limit);
+}
+
+/** At most `limit` of `tokens`, from the first to the last at even steps (the first alone for one). */
+function spread(tokens: string[], limit: number): string[] {
+  const count = tokens.length;
+  if (count <= limit) return tokens;
+  if (limit <= 1) return tokens.slice(0, 1);
+  return Array.from({ length: limit }, (_, i) => tokens[Math.round((i * (count - 1)) / (limit - 1))] ?? '');
 }
 
 /** Punctuation and symbols around a number or Latin word (`【`, `%`, `“`). */
@@ -103,9 +109,11 @@ export function planQuery(query: string, fold: CharFolder): QueryPlan {
   // A title of three parts would ask for eighteen tokens at six each: the words share a
   // budget instead, each keeping at least its first and last bigram.
   const share = (budget: number, least: number) => Math.min(MAX_PROBE_TOKENS, Math.max(least, Math.floor(budget / Math.max(1, words.length))));
-  const term = [...new Set(words.flatMap((word) => probeTokens(word, share(MAX_QUERY_PROBE_TOKENS, 2))))].join(' ');
-  const narrowTerm = [...new Set(words.flatMap((word) => (isHan(word.text[0] ?? '') ? probeTokens(word, share(NARROW_QUERY_PROBE_TOKENS, 1)) : word.tokens)))].join(' ');
-  return { words, term, narrowTerm };
+  const probes = words.map((word) => probeTokens(word, share(MAX_QUERY_PROBE_TOKENS, 2)));
+  const term = [...new Set(probes.flat())].join(' ');
+  // Picked from the probes, so the full search fetches no chunk the narrow one did not need.
+  const narrow = probes.map((tokens, i) => (isHan(words[i]?.text[0] ?? '') ? spread(tokens, share(NARROW_QUERY_PROBE_TOKENS, 1)) : tokens));
+  return { words, term, narrowTerm: [...new Set(narrow.flat())].join(' ') };
 }
 
 /**
