@@ -63,7 +63,8 @@ const MAX_QUERY_PROBE_TOKENS = 8;
 /**
  * The most tokens the narrow first search asks for (`QueryPlan.narrowTerm`). xwlb's 200
  * titles, same site, quiet machine (first query / later queries / ms later): eight per query
- * alone 855 / 102 KB / 376, four first 682 / 108 KB / 261 and 269 in two runs; accuracy 1.000.
+ * alone 855 / 102 KB / 376; four first 682 / 105 KB / 285 and 252 in two runs (682 / 108 KB /
+ * 261 and 269 when the four were not picked from the eight); accuracy 1.000 in every run.
  */
 const NARROW_QUERY_PROBE_TOKENS = 4;
 
