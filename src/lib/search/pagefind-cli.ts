@@ -4,8 +4,10 @@
  * Why not the Node API for the built site: on xwlb's newest index part (8,127 documents,
  * same input, same session) `createIndex` + `addHTMLFile` + `writeFiles` took 14.3 + 38.7 s,
  * and the command line over the same documents written to disk took 30.5 s, reading pages
- * on both cores. Fragments come out byte-identical; index chunks differ only in page order
- * (the command line takes files in path order, so its output is also reproducible).
+ * on both cores. The fragments come out the same (same names, which hash their content);
+ * the index chunks do not, as pages are numbered in another order. Two runs over the same
+ * folder wrote identical files, which the Node API, fed several pages at once, does not
+ * promise.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
