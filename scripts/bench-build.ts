@@ -80,6 +80,11 @@ async function astroBuild(label: string): Promise<TimedRun> {
   return run;
 }
 
+/** The build's own account of its last steps (index parts, output check), for reading the phases. */
+function printStepLines(run: TimedRun): void {
+  for (const line of run.log.split('\n')) if (/\[(pagefind|annals:verify-output)\]/.test(line)) console.log(`  ${line.replace(/^\S+ /, '').trim()}`);
+}
+
 function pageCount(dir: string): number {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html') && !name.startsWith('pagefind/')).length;
 }
@@ -99,6 +104,7 @@ console.log(`Astro, cold build: ${pages} HTML pages\n`);
 row(['phase', 'wall s', 'pages/s', 'peak MB']);
 for (const phase of cold.phases) row([phase.name, seconds(phase.ms), (pages / (phase.ms / 1000)).toFixed(0), megabytes(phase.peakBytes)]);
 row(['total', seconds(cold.wallMs), (pages / (cold.wallMs / 1000)).toFixed(0), megabytes(cold.peakBytes)]);
+printStepLines(cold);
 console.log(`\ndist/: ${megabytes(dist.bytes)} MB in ${dist.files} files; search index: ${megabytes(index.bytes)} MB in ${index.files} files`);
 
 if (values.warm) {
@@ -112,6 +118,7 @@ if (values.warm) {
   const warm = await astroBuild('warm build');
   console.log(`\nAstro, one article added, cached rebuild: ${seconds(warm.wallMs)} s wall, peak ${megabytes(warm.peakBytes)} MB`);
   for (const phase of warm.phases) row([`  ${phase.name}`, seconds(phase.ms), '', megabytes(phase.peakBytes)]);
+  printStepLines(warm);
 }
 
 if (!values['no-hugo']) {
