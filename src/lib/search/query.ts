@@ -47,9 +47,9 @@ export interface QueryPlan {
    */
   term: string;
   /**
-   * A first, narrower search: four of `term`'s tokens shared by the words, at least one
-   * per word, and every word that is not a Han phrase whole (numbers and Latin words are
-   * not checked afterwards). Every page holding the words holds these too; when they leave
+   * A first, narrower search: about four of `term`'s tokens, shared by the words with at
+   * least one each, and every word that is not a Han phrase whole (numbers and Latin words
+   * are not checked afterwards). Every page holding the words holds these too; when they leave
    * few pages, those are checked in their own text and `term` is never asked. Equal to
    * `term` for a short query.
    */

@@ -118,7 +118,7 @@ describe('query planning and verification', () => {
     const numbers = planQuery('贸易额达2931.8亿美元，增长17.2%', identityFolder);
     expect(numbers.narrowTerm.split(' ')).toEqual(expect.arrayContaining(['2931.8', '17.2']));
     expect(planQuery('数字经济', identityFolder).narrowTerm).toBe(planQuery('数字经济', identityFolder).term);
-    // Never a token the full search would not fetch: 8 bigrams, 4 probed by each search.
+    // Never a token the full search would not fetch: two words of four probes each, two of each in the narrow search.
     const eight = planQuery('习近平在听取新疆维吾尔自治区党 努力建设团结和谐的社会主义', identityFolder);
     for (const token of eight.narrowTerm.split(' ')) expect(eight.term.split(' ')).toContain(token);
   });
