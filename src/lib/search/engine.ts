@@ -97,8 +97,12 @@ export class SearchEngine {
   /** Each result's fragment, loaded once: the text check, the facets and the shown hits all read it. */
   #fragments = new WeakMap<PagefindResult, Promise<PagefindFragment>>();
 
+  /** `EngineOptions.textCheckLimit` with its default. */
+  #textCheckLimit: number;
+
   constructor(options: EngineOptions) {
     this.#options = options;
+    this.#textCheckLimit = options.textCheckLimit ?? 10;
   }
 
   /** Starts loading Pagefind, the folding table and the other index parts (idempotent): call it on focus. */
@@ -144,16 +148,15 @@ export class SearchEngine {
     // prefix search with nothing to chain, and numbers and Latin words are Pagefind's own:
     // their loose matches stand.
     const phrased = plan.words.filter((word) => isHanWord(word) && !(word.tokens.length === 1 && isCharToken(word.tokens[0] ?? '')));
-    const textCheckLimit = this.#options.textCheckLimit ?? 10;
     // A long query first asks for a few of its tokens: for most titles that already leaves
     // a handful of pages, checked in their text, and Pagefind's time grows with every token
     // (xwlb, cached chunks: 2 tokens 52 ms, 4 tokens 75 ms, 8 tokens 120 ms per search).
     let response = await pagefind.search(plan.narrowTerm, options);
-    if (plan.narrowTerm !== plan.term && (phrased.length === 0 || response.results.length > textCheckLimit)) response = await pagefind.search(plan.term, options);
+    if (plan.narrowTerm !== plan.term && (phrased.length === 0 || response.results.length > this.#textCheckLimit)) response = await pagefind.search(plan.term, options);
     const check =
       phrased.length === 0
         ? { holds: () => true, holdsApart: () => true }
-        : response.results.length <= textCheckLimit
+        : response.results.length <= this.#textCheckLimit
           ? await this.#checkByText(response.results, phrased)
           : await this.#checkByPositions(pagefind, phrased, filters);
     const verified = response.results.filter(check.holds);
@@ -247,7 +250,7 @@ export class SearchEngine {
     // Few results are all on the first page, so their fragments are loaded anyway: their own
     // filter values count them without a search per value. (No gain measured on xwlb, with
     // one source and no people; an archive with reporters has a value per person.)
-    const fragments = ids && results.length <= (this.#options.textCheckLimit ?? 10) ? await Promise.all(results.map((result) => this.#data(result))) : undefined;
+    const fragments = ids && results.length <= this.#textCheckLimit ? await Promise.all(results.map((result) => this.#data(result))) : undefined;
     const facets = {} as Record<FilterKey, FacetValue[]>;
     for (const key of FILTER_KEYS) {
       const counts = response.filters[key] ?? {};
