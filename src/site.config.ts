@@ -53,6 +53,21 @@ export interface SiteStrings {
     sortNewest: string;
     more: string;
     failed: string;
+    /** While older years are still being searched; `{years}` is the newest index part's (`2025–2026`). */
+    newest: string;
+  };
+  /** The results panel under the header's search box; `{query}`, `{count}` and `{years}` are replaced. */
+  searchPanel: {
+    /** The panel's accessible name. */
+    label: string;
+    searching: string;
+    newest: string;
+    /** Announced with the results: how many, and how to reach them by keyboard. */
+    count: string;
+    empty: string;
+    /** The link to the search page, with filters and every result. */
+    all: string;
+    failed: string;
   };
   footer: string;
   /** aria-label of the main navigation. */
@@ -204,6 +219,16 @@ export const siteConfig: SiteConfig = {
       sortNewest: '最新发布',
       more: '显示更多结果',
       failed: '搜索暂时无法使用（{message}），请稍后再试。',
+      newest: '{years} 年的文章中找到 {count} 篇，正在检索更早的年份……',
+    },
+    searchPanel: {
+      label: '搜索结果',
+      searching: '正在搜索……',
+      newest: '{years} 年中找到 {count} 篇，正在检索更早的年份……',
+      count: '找到 {count} 篇。按下方向键浏览，Esc 关闭。',
+      empty: '没有找到包含“{query}”的文章。',
+      all: '在搜索页查看全部结果与筛选',
+      failed: '搜索暂时无法使用，请按回车键打开搜索页。',
     },
     footer: '本站为新闻存档，文章版权归原作者及来源媒体所有。',
     siteNavigation: '站点导航',

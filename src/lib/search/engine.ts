@@ -2,7 +2,13 @@
  * The browser side of the CJK layer: loads Pagefind and the folding table, asks Pagefind
  * for the query's probe tokens (`probeTokens`), keeps the pages where each query word is
  * present as a phrase (in their text, or `phraseStarts` from positions), and reads the
- * shown results back into title, date, source and a highlighted excerpt. Framework-free; the search page and the dev server share it.
+ * shown results back into title, date, source and a highlighted excerpt. Framework-free;
+ * the search page, the header's search panel and the dev server share it.
+ *
+ * The first answer does not grow with the archive: Pagefind opens the newest index part
+ * alone (`shards.ts`), the first search answers from it, and only then are the older parts
+ * merged and the filters loaded. What the newest part's answer showed keeps its place in
+ * the complete answer (`SearchStages.onNewest`).
  */
 import { decodeToken, fromIndexText, isCharToken, toIndexText } from './cjk.ts';
 import { excerpt, highlight } from './excerpt.ts';
@@ -36,9 +42,13 @@ export interface PagefindApi {
   search(term: string | null, options?: { filters?: Record<string, string[]>; sort?: Record<string, string> }): Promise<PagefindResponse>;
   filters(): Promise<FilterCounts>;
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
+  /** Starts loading the first index part's metadata and WebAssembly (Pagefind 1.x). */
+  init?(): Promise<void>;
 }
 
 export interface SearchHit {
+  /** Pagefind's page id: what `SearchStages.onNewest` hands back. */
+  id: string;
   url: string;
   titleHtml: string;
   date: string | undefined;
@@ -58,8 +68,27 @@ export interface SearchOutcome {
   /** True when no page held the phrases and `results` only contain all their characters. */
   approximate: boolean;
   facets: Record<FilterKey, FacetValue[]>;
+  /**
+   * How many leading results were shown from the newest part's answer and keep their
+   * places; the rank-based reordering in `hits` leaves them alone.
+   */
+  pinned: number;
+  /** The newest part's years when the answer is from that part alone (`onNewest`), else undefined. */
+  newestYears?: number[] | undefined;
 }
 
+/** How a caller takes part in a search that answers in stages. */
+export interface SearchStages {
+  /**
+   * Called with the newest index part's answer while the older parts are still loading,
+   * only when that answer has results that hold the query (not approximate ones) and the
+   * older parts are not merged yet. Returns the ids of the results it showed, in the order
+   * shown: the complete answer starts with them, in that order, so nothing a reader saw moves.
+   */
+  onNewest?: (outcome: SearchOutcome) => Promise<readonly string[]> | readonly string[];
+  /** Whether to count facets (default true); the header's panel shows none. */
+  facets?: boolean;
+}
 export interface EngineOptions {
   pagefindUrl: string;
   foldUrl: string;
@@ -72,6 +101,8 @@ export interface EngineOptions {
   textCheckLimit?: number;
   /** Loads Pagefind's module; tests pass their own. */
   importPagefind?: (url: string) => Promise<PagefindApi>;
+  /** The index parts' manifest; default: fetched from beside Pagefind's module (tests pass their own). */
+  manifest?: ShardManifest | undefined;
 }
 
 interface PhraseCheck {
@@ -84,16 +115,22 @@ interface PhraseCheck {
 /** Years newest first; other facets by count, then by name. */
 const facetOrder = (key: FilterKey) => (a: FacetValue, b: FacetValue) => (key === 'year' ? b.value.localeCompare(a.value) : b.count - a.count || a.value.localeCompare(b.value, 'zh'));
 
+const noFacets = () => Object.fromEntries(FILTER_KEYS.map((key) => [key, [] as FacetValue[]])) as Record<FilterKey, FacetValue[]>;
+
 const isHanWord = (word: { tokens: string[] }) => word.tokens.every((token) => decodeToken(token) !== undefined);
 
 export class SearchEngine {
   #options: EngineOptions;
   #ready: Promise<{ pagefind: PagefindApi; fold: CharFolder }> | undefined;
-  /** How many index parts are merged (`shards.ts`); 1 when the site has one. */
+  /** The older index parts' folders, merged after the first answer (`shards.ts`). */
+  #olderParts: string[] = [];
+  #newestYears: number[] | undefined;
+  #merged: Promise<void> | undefined;
+  /** How many index parts are merged; 1 until the older parts are. */
   #parts = 1;
   #filterIds = new Map<string, Promise<Set<string>>>();
-  /** Every filter value's count over the whole index, from `pagefind.filters()`. */
-  #indexFilters: FilterCounts = {};
+  /** Every filter value's count over the whole index, from `pagefind.filters()`: loaded with the first facets. */
+  #indexFilters: Promise<FilterCounts> | undefined;
   /** Each result's fragment, loaded once: the text check, the facets and the shown hits all read it. */
   #fragments = new WeakMap<PagefindResult, Promise<PagefindFragment>>();
 
@@ -105,7 +142,10 @@ export class SearchEngine {
     this.#textCheckLimit = options.textCheckLimit ?? 10;
   }
 
-  /** Starts loading Pagefind, the folding table and the other index parts (idempotent): call it on focus. */
+  /**
+   * Starts loading Pagefind, the folding table and the newest index part (idempotent): call
+   * it when a reader is about to search. The older parts and the filters wait for the first answer.
+   */
   load(): Promise<{ pagefind: PagefindApi; fold: CharFolder }> {
     this.#ready ??= (async () => {
       const folder = this.#options.pagefindUrl.replace(/[^/]*$/, '');
@@ -116,18 +156,17 @@ export class SearchEngine {
           .then((table) => (table ? createFolder(table) : identityFolder))
           .catch(() => identityFolder),
         // No manifest (an index written before parts existed): one part.
-        fetch(`${folder}${SHARD_MANIFEST_FILE}`)
-          .then((response) => (response.ok ? (response.json() as Promise<ShardManifest>) : undefined))
-          .catch(() => undefined),
+        this.#options.manifest ??
+          fetch(`${folder}${SHARD_MANIFEST_FILE}`)
+            .then((response) => (response.ok ? (response.json() as Promise<ShardManifest>) : undefined))
+            .catch(() => undefined),
       ]);
       // The main thread is fast enough for one query at a time and spares the 40 KB worker.
-      const partOptions = { baseUrl: this.#options.baseUrl, excerptLength: 0 };
-      await pagefind.options({ ...partOptions, noWorker: true });
-      const merge = manifest?.merge ?? [];
-      await Promise.all(merge.map((path) => pagefind.mergeIndex(`${folder}${path}`, partOptions)));
-      this.#parts = 1 + merge.length;
-      // Pagefind counts filter values only once their chunks are loaded.
-      this.#indexFilters = await pagefind.filters();
+      await pagefind.options({ ...this.#partOptions(), noWorker: true });
+      // Pagefind would otherwise start on the first search; the module is here, so start now.
+      void pagefind.init?.();
+      this.#olderParts = (manifest?.merge ?? []).map((path) => `${folder}${path}`);
+      this.#newestYears = manifest?.shards[0]?.years;
       return { pagefind, fold };
     })();
     this.#ready.catch(() => {
@@ -136,11 +175,46 @@ export class SearchEngine {
     return this.#ready;
   }
 
-  async search(state: SearchState): Promise<SearchOutcome> {
+  #partOptions() {
+    return { baseUrl: this.#options.baseUrl, excerptLength: 0 };
+  }
+
+  /** Merges the older index parts (idempotent): every search from then on covers the whole archive. */
+  #mergeOlderParts(pagefind: PagefindApi): Promise<void> {
+    this.#merged ??= (async () => {
+      await Promise.all(this.#olderParts.map((path) => pagefind.mergeIndex(path, this.#partOptions())));
+      this.#parts = 1 + this.#olderParts.length;
+    })();
+    this.#merged.catch(() => {
+      this.#merged = undefined;
+    });
+    return this.#merged;
+  }
+
+  async search(state: SearchState, stages: SearchStages = {}): Promise<SearchOutcome> {
     const { pagefind, fold } = await this.load();
     const plan = planQuery(state.q, fold);
-    const empty = Object.fromEntries(FILTER_KEYS.map((key) => [key, [] as FacetValue[]])) as Record<FilterKey, FacetValue[]>;
-    if (plan.words.length === 0) return { plan, results: [], approximate: false, facets: empty };
+    if (plan.words.length === 0) return { plan, results: [], approximate: false, facets: noFacets(), pinned: 0 };
+    let pinned: PagefindResult[] = [];
+    if (stages.onNewest && this.#merged === undefined && this.#olderParts.length > 0) {
+      const newest = await this.#answer(pagefind, plan, state, false);
+      if (newest.results.length > 0 && !newest.approximate) {
+        const byId = new Map(newest.results.map((result) => [result.id, result]));
+        const shown = await stages.onNewest({ ...newest, newestYears: this.#newestYears });
+        pinned = shown.flatMap((id) => byId.get(id) ?? []);
+      }
+    }
+    await this.#mergeOlderParts(pagefind);
+    const complete = await this.#answer(pagefind, plan, state, stages.facets ?? true);
+    if (pinned.length === 0) return complete;
+    // The newest part's verified results are verified in the whole index too; the shown ones
+    // lead, in the order shown, and the rest follow in rank order.
+    const shownIds = new Set(pinned.map((result) => result.id));
+    return { ...complete, results: [...pinned, ...complete.results.filter((result) => !shownIds.has(result.id))], pinned: pinned.length };
+  }
+
+  /** One answer from the index parts loaded now. */
+  async #answer(pagefind: PagefindApi, plan: QueryPlan, state: SearchState, withFacets: boolean): Promise<SearchOutcome> {
     const filters = Object.fromEntries(Object.entries(state.filters).map(([key, value]) => [key, [value]]));
     const options = { filters, ...(state.sort === 'newest' ? { sort: { date: 'desc' } } : {}) };
     // The loose search ranks and counts; then each result is checked for every word as a
@@ -169,8 +243,8 @@ export class SearchEngine {
       approximate = results.length > 0;
     }
     if (state.sort === 'newest' && this.#parts > 1) results = await this.#newestAcrossParts(pagefind, response, results);
-    const facets = await this.#facets(pagefind, response, results);
-    return { plan, results, approximate, facets };
+    const facets = withFacets ? await this.#facets(pagefind, response, results) : noFacets();
+    return { plan, results, approximate, facets, pinned: 0 };
   }
 
   /**
@@ -246,7 +320,10 @@ export class SearchEngine {
     // Every page has one year, so the years' counts add up to the index's pages. A value on
     // all of them (an archive's only source) is on every result without asking: finding its
     // pages took 836 ms over xwlb's 19,877.
-    const indexPages = Object.values(this.#indexFilters['year'] ?? {}).reduce((sum, count) => sum + count, 0);
+    // Pagefind counts filter values only once their chunks are loaded: after the first answer.
+    this.#indexFilters ??= pagefind.filters();
+    const indexFilters = await this.#indexFilters;
+    const indexPages = Object.values(indexFilters['year'] ?? {}).reduce((sum, count) => sum + count, 0);
     // Few results are all on the first page, so their fragments are loaded anyway: their own
     // filter values count them without a search per value. (No gain measured on xwlb, with
     // one source and no people; an archive with reporters has a value per person.)
@@ -267,7 +344,7 @@ export class SearchEngine {
           values.push({ value, count });
           continue;
         }
-        if (indexPages > 0 && this.#indexFilters[key]?.[value] === indexPages) {
+        if (indexPages > 0 && indexFilters[key]?.[value] === indexPages) {
           if (ids.size > 0) values.push({ value, count: ids.size });
           continue;
         }
@@ -304,6 +381,7 @@ export class SearchEngine {
    * Loads and renders results `[from, to)`. Within the first window, pages whose title is
    * the query, then pages with every query word in the title, move ahead of the rest
    * (relevance order only): Pagefind weighs titles, but not enough for known-item queries.
+   * Results already shown (`SearchOutcome.pinned`) keep their places.
    */
   async hits(outcome: SearchOutcome, from: number, to: number, rerank: boolean): Promise<SearchHit[]> {
     const { fold } = await this.load();
@@ -319,12 +397,16 @@ export class SearchEngine {
       const rank = titleText === queryText ? 0 : allInTitle ? 1 : 2;
       return { result, data, title, rank, index };
     });
-    if (rerank && from === 0) ranked.sort((a, b) => a.rank - b.rank || a.index - b.index);
-    return ranked.map(({ data, title }) => {
+    if (rerank && from === 0) {
+      const movable = ranked.splice(outcome.pinned);
+      ranked.push(...movable.sort((a, b) => a.rank - b.rank || a.index - b.index));
+    }
+    return ranked.map(({ result, data, title }) => {
       const text = fromIndexText(data.content);
       const titleAsIndexed = fromIndexText(toIndexText(title, fold));
       const body = text.startsWith(titleAsIndexed) ? text.slice(titleAsIndexed.length) : text;
       return {
+        id: result.id,
         url: data.url,
         titleHtml: highlight(title, words, fold),
         date: data.meta['date'],

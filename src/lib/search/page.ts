@@ -7,20 +7,24 @@
  * and `aria-busy="false"` once its results (or its empty state) are rendered; its
  * `data-total` holds the number of results and `data-query` the query they answer. It is
  * busy in the page's HTML already: the search starts as soon as the script runs.
+ *
+ * The first search answers in two stages (`SearchStages`): the newest years' results are
+ * shown as soon as they are found (`data-stage="newest"`, still busy), and the complete
+ * answer adds to them without moving them (`data-stage="complete"`). Performance marks
+ * `annals:results-shown` and `annals:results-complete` (detail: the query) time both.
  */
 import type { SiteStrings } from '../../site.config.ts';
 import { escapeHtml } from './excerpt.ts';
 import { SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
 import { FILTER_KEYS } from './page-attributes.ts';
+import { markResults, newestYearsLabel } from './stages.ts';
+import { fill } from './template.ts';
 import { hasFilters, readState, withFilter, writeState, type SearchState } from './url-state.ts';
 
 /** The search page's UI strings, as `src/site.config.ts` defines them (passed in a data attribute). */
 export type SearchPageStrings = SiteStrings['searchPage'];
 
 const PAGE_SIZE = 10;
-
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? escapeHtml(String(values[name])) : whole));
 
 export function runSearchPage(): void {
   const results = document.getElementById('search-results');
@@ -97,23 +101,46 @@ export function runSearchPage(): void {
       status.textContent = '';
       facetsBox.hidden = true;
       results.dataset['query'] = '';
+      results.dataset['stage'] = 'complete';
       results.setAttribute('aria-busy', 'false');
       return;
     }
     results.setAttribute('aria-busy', 'true');
+    results.dataset['stage'] = 'searching';
+    let shownEarly = false;
     try {
-      const outcome = await engine.search(state);
+      const outcome = await engine.search(state, {
+        onNewest: async (newest) => {
+          const hits = await engine.hits(newest, 0, PAGE_SIZE, state.sort === 'relevance');
+          if (mine !== generation) return [];
+          status.innerHTML = fill(strings.newest, { count: newest.results.length, years: newestYearsLabel(newest.newestYears) });
+          results.innerHTML = `<ol class="search-results">${renderHits(hits)}</ol>`;
+          facetsBox.hidden = true;
+          results.dataset['stage'] = 'newest';
+          shownEarly = true;
+          markResults('shown', 'page', state.q);
+          return hits.map((hit) => hit.id);
+        },
+      });
       const hits = await engine.hits(outcome, 0, PAGE_SIZE, state.sort === 'relevance');
       if (mine !== generation) return;
       current = { outcome, state, shown: hits.length };
       results.dataset['total'] = String(outcome.results.length);
       status.innerHTML = outcome.results.length > 0 ? fill(strings.count, { count: outcome.results.length, query: state.q }) : '';
-      results.innerHTML =
-        hits.length > 0
-          ? `${outcome.approximate ? `<p class="search-approximate">${fill(strings.approximate, { query: state.q })}</p>` : ''}<ol class="search-results">${renderHits(hits)}</ol>`
-          : emptyState(state);
+      const list = results.querySelector('ol.search-results');
+      if (shownEarly && outcome.pinned > 0 && list) {
+        // What the newest years showed stays as it is (and keeps focus); the rest is added below it.
+        list.insertAdjacentHTML('beforeend', renderHits(hits.slice(outcome.pinned)));
+      } else {
+        results.innerHTML =
+          hits.length > 0
+            ? `${outcome.approximate ? `<p class="search-approximate">${fill(strings.approximate, { query: state.q })}</p>` : ''}<ol class="search-results">${renderHits(hits)}</ol>`
+            : emptyState(state);
+      }
       renderFacets(state, outcome);
       more.hidden = outcome.results.length <= hits.length;
+      if (!shownEarly) markResults('shown', 'page', state.q);
+      markResults('complete', 'page', state.q);
     } catch (error) {
       if (mine !== generation) return;
       results.dataset['total'] = '0';
@@ -121,6 +148,7 @@ export function runSearchPage(): void {
     } finally {
       if (mine === generation) {
         results.dataset['query'] = state.q;
+        results.dataset['stage'] = 'complete';
         results.setAttribute('aria-busy', 'false');
       }
     }

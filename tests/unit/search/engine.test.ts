@@ -136,3 +136,76 @@ describe('the search engine’s facets', () => {
     for (const url of holding) expect(pagefind.fragmentLoads.get(url), url).toBe(1);
   });
 });
+
+describe('the search engine’s first answer, from the newest index part', () => {
+  const newest = [page('/newest-1/', '数字经济在二〇一八'), page('/newest-2/', '发展数字经济'), page('/newest-3/', '数字与经济')];
+  // The title is the query itself: once merged, the rerank would put it first.
+  const older = { '/pagefind/shards/2017/': [{ url: '/older-title/', title: '数字经济', blocks: ['数字经济的一年'] }], '/pagefind/shards/2015-2016/': [page('/oldest/', '数字经济起步')] };
+  const manifest = {
+    merge: ['shards/2017/', 'shards/2015-2016/'],
+    shards: [
+      { name: '2018', years: [2018], pages: 3 },
+      { name: '2017', years: [2017], pages: 1 },
+      { name: '2015-2016', years: [2016, 2015], pages: 1 },
+    ],
+  };
+  const setUp = () => {
+    const pagefind = fakePagefind(newest, older);
+    const engine = new SearchEngine({ pagefindUrl: '/pagefind/pagefind.js', foldUrl: 'data:,', baseUrl: '/', manifest, importPagefind: async () => pagefind });
+    const urls = (results: readonly { data(): Promise<{ url: string }> }[]) => Promise.all(results.map(async (result) => (await result.data()).url));
+    return { pagefind, engine, urls };
+  };
+  const state = { q: '数字经济', filters: {}, sort: 'relevance' as const };
+
+  test('answers from the newest part before older parts or filters load, and keeps what it showed in place', async () => {
+    const { pagefind, engine, urls } = setUp();
+    let early: { urls: string[]; years: number[] | undefined; callsBefore: string[] } | undefined;
+    let shownOrder: string[] = [];
+    const outcome = await engine.search(state, {
+      onNewest: async (first) => {
+        early = { urls: (await urls(first.results)).sort(), years: first.newestYears, callsBefore: [...pagefind.calls] };
+        // Shown in the opposite of rank order, as a reranked list may be.
+        const shown = [...first.results].reverse();
+        shownOrder = await urls(shown);
+        return shown.map((result) => result.id);
+      },
+    });
+    expect(early).toEqual({ urls: ['/newest-1/', '/newest-2/'], years: [2018], callsBefore: expect.not.arrayContaining(['filters', 'mergeIndex /pagefind/shards/2017/']) });
+    expect(pagefind.calls).toEqual(expect.arrayContaining(['mergeIndex /pagefind/shards/2017/', 'mergeIndex /pagefind/shards/2015-2016/', 'filters']));
+    const all = await urls(outcome.results);
+    expect(outcome.pinned).toBe(2);
+    expect(new Set(all)).toEqual(new Set(['/newest-1/', '/newest-2/', '/older-title/', '/oldest/']));
+    expect(await urls(outcome.results.slice(0, 2))).toEqual(shownOrder);
+    // The ranked list's title match moves ahead of the other unshown results, never ahead of the shown ones.
+    const hits = await engine.hits(outcome, 0, 10, true);
+    expect(hits.slice(0, 2).map((hit) => hit.url)).toEqual(shownOrder);
+    expect(hits[2]?.url).toBe('/older-title/');
+  });
+
+  test('shows nothing early when the newest part holds no match, and answers from every part', async () => {
+    const { engine, urls } = setUp();
+    let called = false;
+    const outcome = await engine.search({ ...state, q: '起步' }, { onNewest: () => ((called = true), []) });
+    expect(called).toBe(false);
+    expect(outcome.pinned).toBe(0);
+    expect(await urls(outcome.results)).toEqual(['/oldest/']);
+  });
+
+  test('once the older parts are merged, a search answers in one stage', async () => {
+    const { engine } = setUp();
+    await engine.search(state, { onNewest: (first) => first.results.map((result) => result.id) });
+    let called = false;
+    const outcome = await engine.search(state, { onNewest: () => ((called = true), []) });
+    expect(called).toBe(false);
+    expect(outcome.pinned).toBe(0);
+    expect(outcome.results).toHaveLength(4);
+  });
+
+  test('without a stage callback, or with facets off, no filter is loaded before the answer', async () => {
+    const { pagefind, engine } = setUp();
+    const outcome = await engine.search(state, { facets: false });
+    expect(pagefind.calls).not.toContain('filters');
+    expect(outcome.results).toHaveLength(4);
+    expect(Object.values(outcome.facets).every((values) => values.length === 0)).toBe(true);
+  });
+});

@@ -8,6 +8,10 @@
  * indexer writes them (`toIndexText`), with a position left free after each block, as
  * Pagefind leaves one. `searches` records every search and `fragmentLoads` counts each
  * page's fragment loads, for tests about what is asked.
+ *
+ * `olderParts` are index parts the engine merges by path (`mergeIndex`): until then a search
+ * covers the first part alone, as Pagefind's does; `calls` records the order of the
+ * engine's `mergeIndex`, `filters` and search calls.
  */
 import { toIndexText } from '../../../src/lib/search/cjk.ts';
 import type { FilterCounts, PagefindApi } from '../../../src/lib/search/engine.ts';
@@ -42,10 +46,17 @@ export interface FakeSearch {
   filters: Record<string, string[]>;
 }
 
-export function fakePagefind(pages: readonly FakePage[]): PagefindApi & { searches: FakeSearch[]; fragmentLoads: Map<string, number> } {
+export function fakePagefind(
+  firstPart: readonly FakePage[],
+  olderParts: Readonly<Record<string, readonly FakePage[]>> = {},
+): PagefindApi & { searches: FakeSearch[]; fragmentLoads: Map<string, number>; calls: string[] } {
   const searches: FakeSearch[] = [];
+  const calls: string[] = [];
   const fragmentLoads = new Map<string, number>();
-  const indexed: Indexed[] = pages.map((page, i) => {
+  const merged = new Set<string>();
+  const allPages = [firstPart, ...Object.values(olderParts)].flat();
+  const partOf = new Map(Object.entries(olderParts).flatMap(([path, pages]) => pages.map((page) => [page, path] as const)));
+  const indexed: Indexed[] = allPages.map((page, i) => {
     const blocks = [page.title, ...page.blocks].map((block) => toIndexText(block).split(' '));
     return {
       id: `page-${i}`,
@@ -69,19 +80,33 @@ export function fakePagefind(pages: readonly FakePage[]): PagefindApi & { search
       return { url: entry.page.url, content: entry.content, meta: { title: entry.page.title }, filters: entry.page.filters ?? {} };
     },
   });
+  const loaded = (page: FakePage) => {
+    const path = partOf.get(page);
+    return path === undefined || merged.has(path);
+  };
   return {
     searches,
     fragmentLoads,
+    calls,
     options: async () => {},
-    mergeIndex: async () => {},
-    filters: async () => countFilters(pages),
+    mergeIndex: async (path) => {
+      calls.push(`mergeIndex ${path}`);
+      if (!(path in olderParts)) throw new Error(`no index part at ${path}`);
+      merged.add(path);
+    },
+    filters: async () => {
+      calls.push('filters');
+      return countFilters(allPages.filter(loaded));
+    },
     search: async (term, options) => {
       const selected = options?.filters ?? {};
       searches.push({ term, filters: selected });
+      calls.push('search');
       const exact = term !== null && term.startsWith('"');
       const terms = (term ?? '').replace(/"/g, '').split(' ').filter(Boolean);
       const results = [];
       for (const entry of indexed) {
+        if (!loaded(entry.page)) continue;
         if (!Object.entries(selected).every(([key, values]) => values.every((value) => entry.page.filters?.[key]?.includes(value)))) continue;
         if (exact) {
           const start = entry.words.findIndex((_, at) => terms.every((t, i) => entry.words[at + i] === t));
@@ -96,7 +121,7 @@ export function fakePagefind(pages: readonly FakePage[]): PagefindApi & { search
       }
       results.sort((a, b) => b.score - a.score);
       const found = new Set(results.map((found) => found.id));
-      return { results, filters: countFilters(indexed.filter((entry) => found.has(entry.id)).map((entry) => entry.page)), totalFilters: countFilters(pages) };
+      return { results, filters: countFilters(indexed.filter((entry) => found.has(entry.id)).map((entry) => entry.page)), totalFilters: countFilters(allPages.filter(loaded)) };
     },
   };
 }
