@@ -33,6 +33,17 @@ test('search works under the policy with zero violations', async ({ page }) => {
   expect(await violations()).toEqual([]);
 });
 
+test('the search panel under the header box works under the policy with zero violations', async ({ page }) => {
+  const violations = await collectViolations(page);
+  await page.goto(REFERENCE_PATH);
+  await page.locator('#site-search').fill('第一书记');
+  const results = page.locator('#search-panel-results');
+  await expect(results).toHaveAttribute('data-query', '第一书记');
+  await expect(results).toHaveAttribute('aria-busy', 'false');
+  await expect(results.locator(`a[href="${REFERENCE_PATH}"]`)).toHaveCount(1);
+  expect(await violations()).toEqual([]);
+});
+
 test('the font-size switcher works under the policy with zero violations', async ({ page }) => {
   const violations = await collectViolations(page);
   await page.goto(REFERENCE_PATH);

@@ -129,7 +129,7 @@ export class SearchEngine {
   /** How many index parts are merged; 1 until the older parts are. */
   #parts = 1;
   #filterIds = new Map<string, Promise<Set<string>>>();
-  /** Every filter value's count over the whole index, from `pagefind.filters()`: loaded with the first facets. */
+  /** Every filter value's count over the whole index, from `pagefind.filters()`: loaded for the first facets. */
   #indexFilters: Promise<FilterCounts> | undefined;
   /** Each result's fragment, loaded once: the text check, the facets and the shown hits all read it. */
   #fragments = new WeakMap<PagefindResult, Promise<PagefindFragment>>();
@@ -215,6 +215,9 @@ export class SearchEngine {
 
   /** One answer from the index parts loaded now. */
   async #answer(pagefind: PagefindApi, plan: QueryPlan, state: SearchState, withFacets: boolean): Promise<SearchOutcome> {
+    // Pagefind counts filter values only once their chunks are loaded (by `filters()`), and
+    // only the facets need the counts: they are loaded before the first answer with facets.
+    const indexFilters = withFacets ? await (this.#indexFilters ??= pagefind.filters()) : {};
     const filters = Object.fromEntries(Object.entries(state.filters).map(([key, value]) => [key, [value]]));
     const options = { filters, ...(state.sort === 'newest' ? { sort: { date: 'desc' } } : {}) };
     // The loose search ranks and counts; then each result is checked for every word as a
@@ -243,7 +246,7 @@ export class SearchEngine {
       approximate = results.length > 0;
     }
     if (state.sort === 'newest' && this.#parts > 1) results = await this.#newestAcrossParts(pagefind, response, results);
-    const facets = withFacets ? await this.#facets(pagefind, response, results) : noFacets();
+    const facets = withFacets ? await this.#facets(pagefind, response, results, indexFilters) : noFacets();
     return { plan, results, approximate, facets, pinned: 0 };
   }
 
@@ -314,15 +317,12 @@ export class SearchEngine {
   }
 
   /** Pagefind's counts, recounted over the verified results when verification removed pages. */
-  async #facets(pagefind: PagefindApi, response: PagefindResponse, results: PagefindResult[]): Promise<Record<FilterKey, FacetValue[]>> {
+  async #facets(pagefind: PagefindApi, response: PagefindResponse, results: PagefindResult[], indexFilters: FilterCounts): Promise<Record<FilterKey, FacetValue[]>> {
     const exact = results.length === response.results.length;
     const ids = exact ? undefined : new Set(results.map((result) => result.id));
     // Every page has one year, so the years' counts add up to the index's pages. A value on
     // all of them (an archive's only source) is on every result without asking: finding its
     // pages took 836 ms over xwlb's 19,877.
-    // Pagefind counts filter values only once their chunks are loaded: after the first answer.
-    this.#indexFilters ??= pagefind.filters();
-    const indexFilters = await this.#indexFilters;
     const indexPages = Object.values(indexFilters['year'] ?? {}).reduce((sum, count) => sum + count, 0);
     // Few results are all on the first page, so their fragments are loaded anyway: their own
     // filter values count them without a search per value. (No gain measured on xwlb, with
