@@ -1,17 +1,20 @@
 /**
- * Builds the search index inside `astro build`, on `astro:build:done`, through Pagefind's
- * Node API (as Starlight does), so a published site always has a search index that
- * matches its pages. Only elements marked `data-pagefind-body` (article title and body)
- * are indexed, never navigation or listings; Chinese text goes through the CJK layer
- * (`src/lib/search/`), which is why pages are handed to Pagefind one by one instead of
- * `addDirectory`.
+ * Builds the search index inside `astro build`, on `astro:build:done` (as Starlight does), so
+ * a published site always has a search index that matches its pages. Only elements marked
+ * `data-pagefind-body` (article title and body) are indexed, never navigation or listings;
+ * Chinese text goes through the CJK layer (`src/lib/search/`), which writes each page's
+ * search document for Pagefind's command line to index, in parts of whole years
+ * (`indexer.ts`). The search page then gets preload links for what its first search loads
+ * (`preload.ts`).
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildYears, partForRange, publishedPerYear } from '../lib/build-scope.ts';
 import { contentRoot } from '../lib/content-root.ts';
 import { DevSearchIndex } from '../lib/search/dev-index.ts';
 import { indexBuiltSite, SearchIndexError } from '../lib/search/indexer.ts';
+import { firstSearchFiles, withSearchPreloads } from '../lib/search/preload.ts';
 import { planShards } from '../lib/search/shards.ts';
 import { recordedContent } from '../loaders/content-record.ts';
 import { siteConfig } from '../site.config.ts';
@@ -88,6 +91,11 @@ export default function pagefind(): AstroIntegration {
             siteConfig.locale,
             { maxShardPages: siteConfig.searchShardPages, cacheDir },
           );
+          const searchPage = fileURLToPath(new URL('./search/index.html', dir));
+          if (existsSync(searchPage)) {
+            const files = firstSearchFiles(fileURLToPath(new URL('./pagefind/', dir)));
+            writeFileSync(searchPage, withSearchPreloads(readFileSync(searchPage, 'utf8'), `${siteConfig.base.replace(/\/?$/, '/')}pagefind/`, files));
+          }
           const parts = summary.shards.map((shard) => `${shard.name}: ${shard.pages} page${shard.pages === 1 ? '' : 's'} ${shard.reused ? 'reused' : 'indexed'} in ${shard.ms} ms`);
           log.info(`${summary.pages} pages in ${summary.ms} ms (${parts.join('; ')}); ${summary.unchangedPages} built pages unchanged since the cached build`);
         } catch (cause) {

@@ -275,11 +275,25 @@ export class SearchEngine {
    */
   async #checkByPositions(pagefind: PagefindApi, phrased: readonly QueryWord[], filters: Record<string, string[]>): Promise<PhraseCheck> {
     const tokens = [...new Set(phrased.flatMap((word) => word.tokens))];
-    const positions = new Map(await Promise.all(tokens.map(async (token) => [token, await this.#positions(pagefind, token, filters)] as const)));
+    // A word of one token (两会, 文化) is present wherever the token itself is: its positions,
+    // a second search over every page that has it, would prove nothing more.
+    const chained = new Set(phrased.filter((word) => word.tokens.length > 1).flatMap((word) => word.tokens));
+    const positions = new Map(
+      await Promise.all(tokens.map(async (token) => [token, chained.has(token) ? await this.#positions(pagefind, token, filters) : await this.#pagesWith(pagefind, token, filters)] as const)),
+    );
     return {
-      holds: (result) => phrased.every((word) => phraseStarts(word, (token) => positions.get(token)?.get(result.id)).length > 0),
+      holds: (result) =>
+        phrased.every((word) =>
+          word.tokens.length === 1 ? positions.get(word.tokens[0] ?? '')?.has(result.id) === true : phraseStarts(word, (token) => positions.get(token)?.get(result.id)).length > 0,
+        ),
       holdsApart: (result) => tokens.every((token) => positions.get(token)?.has(result.id)),
     };
+  }
+
+  /** The pages that have `token` itself (exact mode), without its positions. */
+  async #pagesWith(pagefind: PagefindApi, token: string, filters: Record<string, string[]>): Promise<Map<string, Set<number>>> {
+    const exact = await pagefind.search(`"${token}"`, { filters });
+    return new Map(exact.results.map((result) => [result.id, new Set<number>()]));
   }
 
   /**

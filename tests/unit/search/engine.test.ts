@@ -70,6 +70,17 @@ describe('the search engine’s phrase check, through text and through positions
   });
 });
 
+describe('the search engine’s positions check', () => {
+  test('a word of one token is checked by an exact search alone, not by its positions', async () => {
+    const pagefind = fakePagefind(PAGES);
+    const engine = new SearchEngine({ pagefindUrl: '/pagefind/pagefind.js', foldUrl: 'data:,', baseUrl: '/', textCheckLimit: 0, importPagefind: async () => pagefind });
+    const outcome = await engine.search({ q: '长江', filters: {}, sort: 'relevance' });
+    expect(await Promise.all(outcome.results.map(async (result) => (await result.data()).url))).toEqual(expect.arrayContaining(['/spaced/', '/river/']));
+    const [token] = planQuery('长江', identityFolder).words[0]?.tokens ?? [];
+    expect(pagefind.searches.map((search) => search.term)).toEqual([token, `"${token}"`]);
+  });
+});
+
 describe('the search engine’s narrow first search', () => {
   const searchedTerms = async (q: string, pages: readonly FakePage[]) => {
     const pagefind = fakePagefind(pages);

@@ -1,0 +1,52 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { firstSearchFiles, withSearchPreloads } from '../../../src/lib/search/preload.ts';
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+const pagefindDir = (entry: unknown) => {
+  const dir = mkdtempSync(join(tmpdir(), 'annals-preload-'));
+  folders.push(dir);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'pagefind-entry.json'), JSON.stringify(entry));
+  return dir;
+};
+
+describe('firstSearchFiles', () => {
+  test('names Pagefind’s module, the folding table, the first part’s metadata and its WebAssembly', () => {
+    const dir = pagefindDir({ version: '1.6.0', languages: { 'zh-cn-x-2025-2026': { hash: 'zh-cn-x-2025-2026_a6c5', wasm: null, page_count: 3 } } });
+    expect(firstSearchFiles(dir)).toEqual(['pagefind.js', 'annals-fold.txt', 'pagefind.zh-cn-x-2025-2026_a6c5.pf_meta', 'wasm.unknown.pagefind']);
+  });
+
+  test('takes a language’s own WebAssembly when Pagefind wrote one', () => {
+    const dir = pagefindDir({ languages: { en: { hash: 'en_1', wasm: 'en', page_count: 3 } } });
+    expect(firstSearchFiles(dir).at(-1)).toBe('wasm.en.pagefind');
+  });
+
+  test('refuses an entry with several languages: which one the page opens would be a guess', () => {
+    const dir = pagefindDir({ languages: { en: { hash: 'en_1', wasm: null }, fr: { hash: 'fr_1', wasm: null } } });
+    expect(() => firstSearchFiles(dir)).toThrow(/2 languages/);
+  });
+});
+
+describe('withSearchPreloads', () => {
+  const html = '<html><head><meta charset="utf-8"><title>搜索</title></head><body></body></html>';
+  const files = ['pagefind.js', 'annals-fold.txt', 'wasm.unknown.pagefind'];
+
+  test('puts a module preload for the module and fetch preloads for the rest at the end of the head', () => {
+    const out = withSearchPreloads(html, '/archive/pagefind/', files);
+    expect(out).toContain('<link rel="modulepreload" href="/archive/pagefind/pagefind.js" data-annals-preload>');
+    expect(out).toContain('<link rel="preload" href="/archive/pagefind/wasm.unknown.pagefind" as="fetch" crossorigin data-annals-preload></head>');
+    expect(out.indexOf('<title>')).toBeLessThan(out.indexOf('modulepreload'));
+  });
+
+  test('replaces the links of a previous build instead of adding more', () => {
+    const once = withSearchPreloads(html, '/pagefind/', files);
+    const again = withSearchPreloads(once, '/pagefind/', ['pagefind.js']);
+    expect(again.match(/data-annals-preload/g)).toHaveLength(1);
+  });
+});
