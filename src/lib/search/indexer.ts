@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createIndex, type PagefindIndex } from 'pagefind';
 import { FOLD_TABLE_FILE } from './files.ts';
 import { buildFoldTable } from './fold-table.ts';
@@ -111,23 +112,41 @@ interface DocumentFingerprints {
 }
 
 /**
- * What a page's document depends on besides its HTML: the code of this folder (the page
- * reader, the CJK layer), the folding table, the language and the HTML parser's version.
- * Cached fingerprints are only used under the same identity; undefined (nothing cached)
- * when the code cannot be found, as in a bundle.
+ * What a page's document depends on besides its HTML: the code the indexer runs (this
+ * module and every project module it imports, however indirectly: the page reader, the
+ * CJK layer, folding), the folding table, the language and the HTML parser's version.
+ * Browser-only modules (the engine, the search page and panel) are not in it, so changing
+ * how results are shown re-indexes nothing. Cached fingerprints are only used under the
+ * same identity; undefined (nothing cached) when the code cannot be found, as in a bundle.
  */
 function documentCodeIdentity(foldTable: string, lang: string): string | undefined {
   try {
-    const folder = new URL('.', import.meta.url);
-    const sources = readdirSync(folder).filter((name) => name.endsWith('.ts')).sort();
-    if (!sources.includes('indexer.ts') || !sources.includes('cjk.ts')) return undefined;
+    const self = new URL(import.meta.url);
+    if (!self.pathname.endsWith('/indexer.ts')) return undefined;
     const hash = createHash('sha256').update(`${lang}\n${foldTable}\n`);
-    for (const name of sources) hash.update(`${name}\n`).update(readFileSync(new URL(name, folder)));
+    // Paths relative to this folder: the same code checked out elsewhere has the same identity.
+    const folder = dirname(fileURLToPath(self));
+    for (const module of importClosure(self)) hash.update(`${relative(folder, fileURLToPath(module))}\n`).update(readFileSync(module));
     hash.update(readFileSync(new URL('../../package.json', import.meta.resolve('htmlparser2'))));
     return hash.digest('hex');
   } catch {
     return undefined;
   }
+}
+
+/** `entry` and every `.ts` module it imports by a relative path, transitively, sorted by path. */
+export function importClosure(entry: URL): URL[] {
+  const seen = new Map<string, URL>();
+  const visit = (module: URL) => {
+    if (seen.has(module.href)) return;
+    seen.set(module.href, module);
+    const source = readFileSync(module, 'utf8');
+    for (const [, specifier] of source.matchAll(/^\s*(?:import|export)\b[^'";]*?from\s+'(\.{1,2}\/[^']+\.ts)'/gm)) {
+      if (specifier) visit(new URL(specifier, module));
+    }
+  };
+  visit(entry);
+  return [...seen.values()].sort((a, b) => (a.pathname < b.pathname ? -1 : 1));
 }
 
 const pagefindVersion = (() => {

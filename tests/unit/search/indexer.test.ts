@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { indexBuiltSite, SearchIndexError } from '../../../src/lib/search/indexer.ts';
+import { importClosure, indexBuiltSite, SearchIndexError } from '../../../src/lib/search/indexer.ts';
 import { pageIds } from '../../../src/lib/search/part-files.ts';
 import { runPagefindCli } from '../../../src/lib/search/pagefind-cli.ts';
 import { SHARD_MANIFEST_FILE, type ShardManifest } from '../../../src/lib/search/shards.ts';
@@ -94,4 +94,12 @@ describe('runPagefindCli', () => {
     // Pagefind names a fragment by the hash of its data, URL included: same names, same fragments.
     expect(pageIds(join(work, 'cli')).sort()).toEqual(pageIds(join(work, 'api')).sort());
   }, 60_000);
+});
+
+describe('the code a cached search document depends on', () => {
+  it('is the indexer and what it imports, not the browser’s search code', () => {
+    const modules = importClosure(new URL('../../../src/lib/search/indexer.ts', import.meta.url)).map((module) => module.pathname.replace(/^.*\/src\//, 'src/'));
+    expect(modules).toEqual(expect.arrayContaining(['src/lib/search/indexer.ts', 'src/lib/search/cjk.ts', 'src/lib/search/page-record.ts', 'src/lib/search/fold.ts', 'src/lib/dates.ts']));
+    for (const browserOnly of ['engine.ts', 'page.ts', 'panel.ts', 'query.ts', 'excerpt.ts']) expect(modules).not.toContain(`src/lib/search/${browserOnly}`);
+  });
 });
