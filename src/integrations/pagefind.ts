@@ -14,7 +14,7 @@ import { buildYears, partForRange, publishedPerYear } from '../lib/build-scope.t
 import { contentRoot } from '../lib/content-root.ts';
 import { DevSearchIndex } from '../lib/search/dev-index.ts';
 import { indexBuiltSite, SearchIndexError } from '../lib/search/indexer.ts';
-import { firstSearchFiles, withSearchPreloads } from '../lib/search/preload.ts';
+import { firstSearchFiles, importedModules, withSearchPreloads } from '../lib/search/preload.ts';
 import { planShards } from '../lib/search/shards.ts';
 import { recordedContent } from '../loaders/content-record.ts';
 import { siteConfig } from '../site.config.ts';
@@ -93,8 +93,10 @@ export default function pagefind(): AstroIntegration {
           );
           const searchPage = fileURLToPath(new URL('./search/index.html', dir));
           if (existsSync(searchPage)) {
-            const files = firstSearchFiles(fileURLToPath(new URL('./pagefind/', dir)));
-            writeFileSync(searchPage, withSearchPreloads(readFileSync(searchPage, 'utf8'), `${siteConfig.base.replace(/\/?$/, '/')}pagefind/`, files));
+            const html = readFileSync(searchPage, 'utf8');
+            const pagefindPath = `${siteConfig.base.replace(/\/?$/, '/')}pagefind/`;
+            const files = firstSearchFiles(fileURLToPath(new URL('./pagefind/', dir))).map((file) => `${pagefindPath}${file}`);
+            writeFileSync(searchPage, withSearchPreloads(html, [...importedModules(html, fileURLToPath(dir), siteConfig.base), ...files]));
           }
           const parts = summary.shards.map((shard) => `${shard.name}: ${shard.pages} page${shard.pages === 1 ? '' : 's'} ${shard.reused ? 'reused' : 'indexed'} in ${shard.ms} ms`);
           log.info(`${summary.pages} pages in ${summary.ms} ms (${parts.join('; ')}); ${summary.unchangedPages} built pages unchanged since the cached build`);

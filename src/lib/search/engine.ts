@@ -149,8 +149,18 @@ export class SearchEngine {
   load(): Promise<{ pagefind: PagefindApi; fold: CharFolder }> {
     this.#ready ??= (async () => {
       const folder = this.#options.pagefindUrl.replace(/[^/]*$/, '');
+      // Pagefind starts loading its entry file, metadata and WebAssembly as soon as its module
+      // is here, while the folding table and the manifest are still on their way.
+      const importPagefind = this.#options.importPagefind ?? ((url: string) => import(/* @vite-ignore */ url) as Promise<PagefindApi>);
+      const started = importPagefind(this.#options.pagefindUrl).then(async (pagefind) => {
+        // The main thread is fast enough for one query at a time and spares the 40 KB worker.
+        await pagefind.options({ ...this.#partOptions(), noWorker: true });
+        // Pagefind would otherwise start on the first search.
+        void pagefind.init?.();
+        return pagefind;
+      });
       const [pagefind, fold, manifest] = await Promise.all([
-        (this.#options.importPagefind ?? ((url: string) => import(/* @vite-ignore */ url) as Promise<PagefindApi>))(this.#options.pagefindUrl),
+        started,
         fetch(this.#options.foldUrl)
           .then((response) => (response.ok ? response.text() : ''))
           .then((table) => (table ? createFolder(table) : identityFolder))
@@ -161,10 +171,6 @@ export class SearchEngine {
             .then((response) => (response.ok ? (response.json() as Promise<ShardManifest>) : undefined))
             .catch(() => undefined),
       ]);
-      // The main thread is fast enough for one query at a time and spares the 40 KB worker.
-      await pagefind.options({ ...this.#partOptions(), noWorker: true });
-      // Pagefind would otherwise start on the first search; the module is here, so start now.
-      void pagefind.init?.();
       this.#olderParts = (manifest?.merge ?? []).map((path) => `${folder}${path}`);
       this.#newestYears = manifest?.shards[0]?.years;
       return { pagefind, fold };

@@ -1,15 +1,17 @@
 /**
  * Preload links for the search page (Node only, after indexing): the files every first
  * search needs, requested while the page's HTML is still being read instead of one after
- * another as each script asks (page → script → Pagefind's module → its entry file → its
- * metadata and WebAssembly). On a 4G link each step of that chain is a round trip.
+ * another as each script asks (page → script → its shared chunk → Pagefind's module → its
+ * entry file → its metadata and WebAssembly). On a 4G link each step of that chain is a
+ * round trip, and with the CPU slowed each waits for the main thread.
  *
  * The newest index part's metadata has a content hash in its name, so the links are written
  * into the built page once the index exists (`src/integrations/pagefind.ts`).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FOLD_TABLE_FILE } from './files.ts';
+import { SHARD_MANIFEST_FILE } from './shards.ts';
 
 interface PagefindEntry {
   languages: Record<string, { hash: string; wasm: string | null }>;
@@ -23,20 +25,43 @@ export function firstSearchFiles(pagefindDir: string): string[] {
   const languages = Object.values(entry.languages);
   const language = languages[0];
   if (!language || languages.length !== 1) throw new Error(`${pagefindDir}/pagefind-entry.json lists ${languages.length} languages; the first index part has exactly one`);
-  return ['pagefind.js', FOLD_TABLE_FILE, `pagefind.${language.hash}.pf_meta`, `wasm.${language.wasm ?? 'unknown'}.pagefind`];
+  return ['pagefind.js', FOLD_TABLE_FILE, SHARD_MANIFEST_FILE, `pagefind.${language.hash}.pf_meta`, `wasm.${language.wasm ?? 'unknown'}.pagefind`];
+}
+
+/**
+ * The modules the page's own module scripts import statically (the bundler's shared chunks),
+ * transitively, as URL paths: the browser finds each only once it has read the one before.
+ * `siteDir` is the built site and `base` its path prefix.
+ */
+export function importedModules(html: string, siteDir: string, base: string): string[] {
+  const prefix = base.replace(/\/?$/, '/');
+  const found = new Set<string>();
+  const visit = (href: string, own: boolean) => {
+    if (!href.startsWith(prefix) || found.has(href)) return;
+    const file = join(siteDir, href.slice(prefix.length));
+    if (!existsSync(file)) return;
+    if (!own) found.add(href);
+    const source = readFileSync(file, 'utf8');
+    // Minified static imports: import{a as e}from"./chunk.js" and import"./chunk.js"; not import(…).
+    for (const [, specifier] of source.matchAll(/\b(?:import|export)\s*(?:[\w*{}\s,$]*?\bfrom\s*)?["'](\.\.?\/[^"']+\.js)["']/g)) {
+      if (specifier) visit(new URL(specifier, `http://site${href}`).pathname, false);
+    }
+  };
+  for (const [, src] of html.matchAll(/<script type="module" src="([^"]+)"/g)) if (src) visit(src, true);
+  return [...found];
 }
 
 const MARKER = 'data-annals-preload';
 
 /**
- * `html` with a preload link for each file (under `prefix`, the site's `/pagefind/`) at the
- * end of its head, replacing the links a previous build wrote. Pagefind's module is a
- * module preload; the others are fetched by `fetch()` (same origin, credentials included),
- * which a preload `as="fetch"` with `crossorigin` matches.
+ * `html` with a preload link for each URL path at the end of its head, replacing the links a
+ * previous build wrote. Modules (`.js`) get module preloads; the other files are fetched by
+ * `fetch()` (same origin, credentials included), which a preload `as="fetch"` with
+ * `crossorigin` matches.
  */
-export function withSearchPreloads(html: string, prefix: string, files: readonly string[]): string {
-  const links = files.map((file) =>
-    file.endsWith('.js') ? `<link rel="modulepreload" href="${prefix}${file}" ${MARKER}>` : `<link rel="preload" href="${prefix}${file}" as="fetch" crossorigin ${MARKER}>`,
+export function withSearchPreloads(html: string, hrefs: readonly string[]): string {
+  const links = hrefs.map((href) =>
+    href.endsWith('.js') ? `<link rel="modulepreload" href="${href}" ${MARKER}>` : `<link rel="preload" href="${href}" as="fetch" crossorigin ${MARKER}>`,
   );
   const cleaned = html.replace(new RegExp(`<link [^>]*${MARKER}[^>]*>`, 'g'), '');
   if (!cleaned.includes('</head>')) throw new Error('the search page has no </head> to put its preload links in');

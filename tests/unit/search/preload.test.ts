@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { firstSearchFiles, withSearchPreloads } from '../../../src/lib/search/preload.ts';
+import { firstSearchFiles, importedModules, withSearchPreloads } from '../../../src/lib/search/preload.ts';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -17,9 +17,9 @@ const pagefindDir = (entry: unknown) => {
 };
 
 describe('firstSearchFiles', () => {
-  test('names Pagefind’s module, the folding table, the first part’s metadata and its WebAssembly', () => {
+  test('names Pagefind’s module, the folding table, the parts’ manifest, the first part’s metadata and its WebAssembly', () => {
     const dir = pagefindDir({ version: '1.6.0', languages: { 'zh-cn-x-2025-2026': { hash: 'zh-cn-x-2025-2026_a6c5', wasm: null, page_count: 3 } } });
-    expect(firstSearchFiles(dir)).toEqual(['pagefind.js', 'annals-fold.txt', 'pagefind.zh-cn-x-2025-2026_a6c5.pf_meta', 'wasm.unknown.pagefind']);
+    expect(firstSearchFiles(dir)).toEqual(['pagefind.js', 'annals-fold.txt', 'annals-shards.json', 'pagefind.zh-cn-x-2025-2026_a6c5.pf_meta', 'wasm.unknown.pagefind']);
   });
 
   test('takes a language’s own WebAssembly when Pagefind wrote one', () => {
@@ -33,20 +33,35 @@ describe('firstSearchFiles', () => {
   });
 });
 
+describe('importedModules', () => {
+  test('follows the page’s module scripts through their static imports, not dynamic ones', () => {
+    const site = mkdtempSync(join(tmpdir(), 'annals-preload-site-'));
+    folders.push(site);
+    mkdirSync(join(site, '_astro'));
+    writeFileSync(join(site, '_astro', 'search.js'), 'import{a as e,t as n}from"./shared.js";import"./side.js";const p=()=>import("./lazy.js");');
+    writeFileSync(join(site, '_astro', 'shared.js'), 'export{x as a}from"./deeper.js";');
+    writeFileSync(join(site, '_astro', 'side.js'), '');
+    writeFileSync(join(site, '_astro', 'deeper.js'), '');
+    writeFileSync(join(site, '_astro', 'lazy.js'), '');
+    const html = '<script type="module" src="/archive/_astro/search.js"></script><script type="module" src="https://cdn.example/x.js"></script>';
+    expect(importedModules(html, site, '/archive')).toEqual(['/archive/_astro/shared.js', '/archive/_astro/deeper.js', '/archive/_astro/side.js']);
+  });
+});
+
 describe('withSearchPreloads', () => {
   const html = '<html><head><meta charset="utf-8"><title>搜索</title></head><body></body></html>';
-  const files = ['pagefind.js', 'annals-fold.txt', 'wasm.unknown.pagefind'];
+  const hrefs = ['/archive/pagefind/pagefind.js', '/archive/pagefind/annals-fold.txt', '/archive/pagefind/wasm.unknown.pagefind'];
 
-  test('puts a module preload for the module and fetch preloads for the rest at the end of the head', () => {
-    const out = withSearchPreloads(html, '/archive/pagefind/', files);
+  test('puts a module preload for a module and fetch preloads for the rest at the end of the head', () => {
+    const out = withSearchPreloads(html, hrefs);
     expect(out).toContain('<link rel="modulepreload" href="/archive/pagefind/pagefind.js" data-annals-preload>');
     expect(out).toContain('<link rel="preload" href="/archive/pagefind/wasm.unknown.pagefind" as="fetch" crossorigin data-annals-preload></head>');
     expect(out.indexOf('<title>')).toBeLessThan(out.indexOf('modulepreload'));
   });
 
   test('replaces the links of a previous build instead of adding more', () => {
-    const once = withSearchPreloads(html, '/pagefind/', files);
-    const again = withSearchPreloads(once, '/pagefind/', ['pagefind.js']);
+    const once = withSearchPreloads(html, hrefs);
+    const again = withSearchPreloads(once, ['/pagefind/pagefind.js']);
     expect(again.match(/data-annals-preload/g)).toHaveLength(1);
   });
 });
