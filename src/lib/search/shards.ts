@@ -1,12 +1,14 @@
 /**
  * How the search index is split (issue "Scale"): Pagefind's memory and time grow with the
  * text of everything it indexes at once, so the archive is indexed in parts of at most
- * `maxPages` pages, each a run of whole years, newest first. The browser merges the parts
- * (Pagefind's `mergeIndex`); a part whose pages did not change is reused from the cache;
- * and CI can build parts on separate machines because a part is just a range of years.
+ * `maxPages` pages, each a run of whole years, newest first. The browser answers a first
+ * search from the newest part alone, then merges the others (Pagefind's `mergeIndex`), so
+ * the first answer's cost does not grow with the archive; a part whose pages did not change
+ * is reused from the cache; and CI can build parts on separate machines because a part is
+ * just a range of years.
  *
  * A year is never split, so a year belongs to exactly one part: the search page relies on
- * that to keep newest-first order across parts.
+ * that to keep newest-first order across parts, and to name the newest part's years.
  */
 
 export interface SearchShard {
