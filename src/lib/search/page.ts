@@ -199,5 +199,8 @@ export function runSearchPage(): void {
   });
 
   window.addEventListener('popstate', () => void run(readState(location.search)));
+  // The reader came here to search: Pagefind loads (what the page preloads) even before a
+  // query is typed. A failure is reported by the first search.
+  engine.load().catch(() => {});
   void run(readState(location.search));
 }
