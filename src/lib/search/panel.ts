@@ -29,7 +29,7 @@ export type SearchPanelStrings = SiteStrings['searchPanel'];
 /** Results the panel lists; the search page has the rest. */
 const PANEL_SIZE = 8;
 
-export interface SearchPanelElements {
+interface SearchPanelElements {
   form: HTMLFormElement;
   input: HTMLInputElement;
   panel: HTMLElement;
@@ -39,7 +39,7 @@ export interface SearchPanelElements {
 }
 
 /** Finds the panel's elements in the header's search box, or undefined when the page has none. */
-export function findSearchPanel(root: Document = document): SearchPanelElements | undefined {
+function findSearchPanel(root: Document = document): SearchPanelElements | undefined {
   const input = root.querySelector<HTMLInputElement>('#site-search');
   const panel = root.getElementById('search-panel');
   const status = root.getElementById('search-panel-status');
@@ -64,7 +64,7 @@ export function startSearchPanel(): void {
   runSearchPanel(elements, engine);
 }
 
-export function runSearchPanel(elements: SearchPanelElements, engine: SearchEngine): void {
+function runSearchPanel(elements: SearchPanelElements, engine: SearchEngine): void {
   const { form, input, panel, status, list, all } = elements;
   const strings = JSON.parse(panel.dataset['strings'] ?? '{}') as SearchPanelStrings;
   const searchPage = new URL(form.action, location.href);
