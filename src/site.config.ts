@@ -163,6 +163,11 @@ export interface SiteConfig {
    * overrides it (the test fixture uses it to exercise merging).
    */
   searchShardPages: number;
+  /**
+   * The most URLs one sitemap file lists: sitemaps.org's limit, 50,000, which search engines
+   * enforce. `ANNALS_SITEMAP_URLS` lowers it (the test fixture splits its few pages with it).
+   */
+  sitemapUrls: number;
   strings: SiteStrings;
 }
 
@@ -183,6 +188,7 @@ export const siteConfig: SiteConfig = {
   feedSize: 20,
   relatedCount: 5,
   searchShardPages: Number(env['ANNALS_SEARCH_SHARD_PAGES'] ?? 10_000),
+  sitemapUrls: Number(env['ANNALS_SITEMAP_URLS'] ?? 50_000),
   strings: {
     siteTitle: '邵阳新闻档案',
     tagline: '县域新闻，完整存档',

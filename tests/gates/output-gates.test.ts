@@ -211,6 +211,31 @@ describe('sitemap', () => {
     expect(locs).toBeGreaterThan(0);
     expect(problems).toEqual([]);
   });
+
+  it('is an index at /sitemap.xml listing every sitemap file once, each within sitemaps.org limits, each URL in one file', () => {
+    const files = siteFiles();
+    const index = parseXml(readSite('sitemap.xml'));
+    expect(index.name).toBe('sitemapindex');
+    const listed = index.children.map((entry) => fileForUrl(new URL(child(entry, 'loc')[0]?.text.trim() ?? '')));
+    const sitemapFiles = files.filter((file) => /^sitemaps\/.*\.xml$/.test(file));
+    expect([...listed].sort()).toEqual([...sitemapFiles].sort());
+    const seen = new Map<string, string>();
+    const problems: string[] = [];
+    for (const file of sitemapFiles) {
+      const text = readSite(file);
+      const root = parseXml(text);
+      if (root.name !== 'urlset') problems.push(`${file}: not a urlset`);
+      if (root.children.length > 50_000) problems.push(`${file}: ${root.children.length} URLs, over sitemaps.org's 50,000`);
+      if (Buffer.byteLength(text) > 50 * 1024 * 1024) problems.push(`${file}: over sitemaps.org's 50 MB`);
+      for (const entry of root.children) {
+        const loc = child(entry, 'loc')[0]?.text.trim() ?? '';
+        const earlier = seen.get(loc);
+        if (earlier) problems.push(`${loc} is in both ${earlier} and ${file}`);
+        seen.set(loc, file);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
 });
 
 describe('JSON-LD', () => {
