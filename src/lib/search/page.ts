@@ -17,7 +17,8 @@ import type { SiteStrings } from '../../site.config.ts';
 import { escapeHtml } from './excerpt.ts';
 import { SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
 import { FILTER_KEYS } from './page-attributes.ts';
-import { markResults, newestYearsLabel } from './stages.ts';
+import { engineOptionsFrom } from './surface-data.ts';
+import { newestYearsLabel, searchInStages } from './stages.ts';
 import { fill } from './template.ts';
 import { hasFilters, readState, withFilter, writeState, type SearchState } from './url-state.ts';
 
@@ -36,11 +37,7 @@ export function runSearchPage(): void {
   const form = input?.form ?? null;
   if (!results || !status || !facetsBox || !sortBox || !more) return;
   const strings = JSON.parse(results.dataset['strings'] ?? '{}') as SearchPageStrings;
-  const engine = new SearchEngine({
-    pagefindUrl: results.dataset['pagefindUrl'] ?? '/pagefind/pagefind.js',
-    foldUrl: results.dataset['foldUrl'] ?? '/pagefind/annals-fold.txt',
-    baseUrl: results.dataset['base'] ?? '/',
-  });
+  const engine = new SearchEngine(engineOptionsFrom(results.dataset));
   const searchPath = location.pathname;
   const baseTitle = document.title;
   let generation = 0;
@@ -107,40 +104,38 @@ export function runSearchPage(): void {
     }
     results.setAttribute('aria-busy', 'true');
     results.dataset['stage'] = 'searching';
-    let shownEarly = false;
     try {
-      const outcome = await engine.search(state, {
-        onNewest: async (newest) => {
-          const hits = await engine.hits(newest, 0, PAGE_SIZE, state.sort === 'relevance');
-          if (mine !== generation) return [];
+      await searchInStages(engine, {
+        surface: 'page',
+        state,
+        count: PAGE_SIZE,
+        rerank: state.sort === 'relevance',
+        facets: true,
+        isStale: () => mine !== generation,
+        showNewest: (hits, newest) => {
           status.innerHTML = fill(strings.newest, { count: newest.results.length, years: newestYearsLabel(newest.newestYears) });
           results.innerHTML = `<ol class="search-results">${renderHits(hits)}</ol>`;
           facetsBox.hidden = true;
           results.dataset['stage'] = 'newest';
-          shownEarly = true;
-          markResults('shown', 'page', state.q);
-          return hits.map((hit) => hit.id);
+        },
+        showComplete: (hits, outcome, added) => {
+          current = { outcome, state, shown: hits.length };
+          results.dataset['total'] = String(outcome.results.length);
+          status.innerHTML = outcome.results.length > 0 ? fill(strings.count, { count: outcome.results.length, query: state.q }) : '';
+          const list = results.querySelector('ol.search-results');
+          if (added && list) {
+            // What the newest years showed stays as it is (and keeps focus); the rest is added below it.
+            list.insertAdjacentHTML('beforeend', renderHits(added));
+          } else {
+            results.innerHTML =
+              hits.length > 0
+                ? `${outcome.approximate ? `<p class="search-approximate">${fill(strings.approximate, { query: state.q })}</p>` : ''}<ol class="search-results">${renderHits(hits)}</ol>`
+                : emptyState(state);
+          }
+          renderFacets(state, outcome);
+          more.hidden = outcome.results.length <= hits.length;
         },
       });
-      const hits = await engine.hits(outcome, 0, PAGE_SIZE, state.sort === 'relevance');
-      if (mine !== generation) return;
-      current = { outcome, state, shown: hits.length };
-      results.dataset['total'] = String(outcome.results.length);
-      status.innerHTML = outcome.results.length > 0 ? fill(strings.count, { count: outcome.results.length, query: state.q }) : '';
-      const list = results.querySelector('ol.search-results');
-      if (shownEarly && outcome.pinned > 0 && list) {
-        // What the newest years showed stays as it is (and keeps focus); the rest is added below it.
-        list.insertAdjacentHTML('beforeend', renderHits(hits.slice(outcome.pinned)));
-      } else {
-        results.innerHTML =
-          hits.length > 0
-            ? `${outcome.approximate ? `<p class="search-approximate">${fill(strings.approximate, { query: state.q })}</p>` : ''}<ol class="search-results">${renderHits(hits)}</ol>`
-            : emptyState(state);
-      }
-      renderFacets(state, outcome);
-      more.hidden = outcome.results.length <= hits.length;
-      if (!shownEarly) markResults('shown', 'page', state.q);
-      markResults('complete', 'page', state.q);
     } catch (error) {
       if (mine !== generation) return;
       results.dataset['total'] = '0';

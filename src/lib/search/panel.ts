@@ -20,7 +20,8 @@
 import type { SiteStrings } from '../../site.config.ts';
 import { escapeHtml } from './excerpt.ts';
 import { SearchEngine, type SearchHit } from './engine.ts';
-import { markResults, newestYearsLabel } from './stages.ts';
+import { newestYearsLabel, searchInStages } from './stages.ts';
+import { engineOptionsFrom } from './surface-data.ts';
 import { fill } from './template.ts';
 
 /** The panel's UI strings, as `src/site.config.ts` defines them (passed in a data attribute). */
@@ -57,8 +58,7 @@ export function startSearchPanel(): void {
   const elements = findSearchPanel();
   if (started || !elements) return;
   started = true;
-  const { pagefindUrl = '/pagefind/pagefind.js', foldUrl = '/pagefind/annals-fold.txt', base = '/' } = elements.input.dataset;
-  const engine = new SearchEngine({ pagefindUrl, foldUrl, baseUrl: base });
+  const engine = new SearchEngine(engineOptionsFrom(elements.input.dataset));
   // A failed load is retried by the first search, which reports it.
   engine.load().catch(() => {});
   runSearchPanel(elements, engine);
@@ -102,32 +102,26 @@ function runSearchPanel(elements: SearchPanelElements, engine: SearchEngine): vo
       showLink(q);
       list.setAttribute('aria-busy', 'true');
       status.textContent = strings.searching;
-      let shownEarly = false;
       try {
-        const outcome = await engine.search(
-          { q, filters: {}, sort: 'relevance' },
-          {
-            facets: false,
-            onNewest: async (newest) => {
-              const hits = stale() ? [] : await engine.hits(newest, 0, PANEL_SIZE, true);
-              if (stale() || hits.length === 0) return [];
-              list.innerHTML = hits.map(renderHit).join('');
-              status.textContent = fill(strings.newest, { count: newest.results.length, years: newestYearsLabel(newest.newestYears) });
-              shownEarly = true;
-              markResults('shown', 'panel', q);
-              return hits.map((hit) => hit.id);
-            },
+        await searchInStages(engine, {
+          surface: 'panel',
+          state: { q, filters: {}, sort: 'relevance' },
+          count: PANEL_SIZE,
+          rerank: true,
+          facets: false,
+          isStale: stale,
+          showNewest: (hits, newest) => {
+            list.innerHTML = hits.map(renderHit).join('');
+            status.textContent = fill(strings.newest, { count: newest.results.length, years: newestYearsLabel(newest.newestYears) });
           },
-        );
+          showComplete: (hits, outcome, added) => {
+            // What the newest years showed stays where it is (and keeps focus); the rest goes below.
+            if (added) list.insertAdjacentHTML('beforeend', added.map(renderHit).join(''));
+            else list.innerHTML = hits.map(renderHit).join('');
+            status.textContent = hits.length > 0 ? fill(strings.count, { count: outcome.results.length }) : fill(strings.empty, { query: q });
+          },
+        });
         if (stale()) return;
-        const hits = await engine.hits(outcome, 0, PANEL_SIZE, true);
-        if (stale()) return;
-        // What the newest years showed stays where it is (and keeps focus); the rest goes below.
-        if (shownEarly && outcome.pinned > 0) list.insertAdjacentHTML('beforeend', hits.slice(outcome.pinned).map(renderHit).join(''));
-        else list.innerHTML = hits.map(renderHit).join('');
-        status.textContent = hits.length > 0 ? fill(strings.count, { count: outcome.results.length }) : fill(strings.empty, { query: q });
-        if (!shownEarly) markResults('shown', 'panel', q);
-        markResults('complete', 'panel', q);
       } catch {
         if (stale()) return;
         list.innerHTML = '';

@@ -31,11 +31,15 @@ export interface ShardManifest {
   shards: SearchShard[];
 }
 
-const shardName = (years: readonly number[]) => {
+/**
+ * `2022-2023` for years given newest first, `2024` for one: a part's folder name, and with
+ * `dash` '–' how the search surfaces name the newest part's years to readers.
+ */
+export function yearSpan(years: readonly number[], dash = '-'): string {
   const newest = years[0];
   const oldest = years[years.length - 1];
-  return newest === oldest ? String(newest) : `${oldest}-${newest}`;
-};
+  return newest === oldest ? String(newest ?? '') : `${oldest}${dash}${newest}`;
+}
 
 /**
  * Groups years (with their page counts) into parts of whole years, each holding at most
@@ -51,7 +55,7 @@ export function planShards(pagesByYear: ReadonlyMap<number, number>, maxPages: n
   const close = () => {
     if (!current) return;
     const years = [...current.years].reverse();
-    shards.unshift({ name: shardName(years), years, pages: current.pages });
+    shards.unshift({ name: yearSpan(years), years, pages: current.pages });
     current = undefined;
   };
   for (const year of oldestFirst) {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { SearchEngine } from '../../../src/lib/search/engine.ts';
 import { identityFolder } from '../../../src/lib/search/fold.ts';
 import { planQuery } from '../../../src/lib/search/query.ts';
+import { searchInStages } from '../../../src/lib/search/stages.ts';
 import { fakePagefind, type FakePage } from './fake-pagefind.ts';
 
 const page = (url: string, ...blocks: string[]): FakePage => ({ url, title: `标题${url}`, blocks });
@@ -193,6 +194,41 @@ describe('the search engine’s first answer, from the newest index part', () =>
     expect(hits[2]?.url).toBe('/older-title/');
   });
 
+  test('a surface draws the newest hits, then only appends the rest below them, with both marks', async () => {
+    const { engine } = setUp();
+    const drawn: string[][] = [];
+    let appended: string[] | undefined;
+    performance.clearMarks();
+    await searchInStages(engine, {
+      surface: 'panel',
+      state,
+      count: 10,
+      rerank: true,
+      facets: false,
+      isStale: () => false,
+      showNewest: (hits) => drawn.push(hits.map((hit) => hit.url)),
+      showComplete: (hits, _outcome, added) => {
+        drawn.push(hits.map((hit) => hit.url));
+        appended = added?.map((hit) => hit.url);
+      },
+    });
+    const [first, complete] = drawn;
+    expect(first?.sort()).toEqual(['/newest-1/', '/newest-2/']);
+    expect(complete?.slice(0, 2).sort()).toEqual(['/newest-1/', '/newest-2/']);
+    expect(appended).toEqual(complete?.slice(2));
+    expect(appended).toContain('/older-title/');
+    expect(performance.getEntriesByType('mark').map((mark) => mark.name)).toEqual(['annals:results-shown', 'annals:results-complete']);
+  });
+
+  test('a surface whose search went stale draws nothing and marks nothing', async () => {
+    const { engine } = setUp();
+    let draws = 0;
+    performance.clearMarks();
+    await searchInStages(engine, { surface: 'page', state, count: 10, rerank: true, facets: true, isStale: () => true, showNewest: () => draws++, showComplete: () => draws++ });
+    expect(draws).toBe(0);
+    expect(performance.getEntriesByType('mark')).toEqual([]);
+  });
+
   test('shows nothing early when the newest part holds no match, and answers from every part', async () => {
     const { engine, urls } = setUp();
     let called = false;
@@ -212,7 +248,7 @@ describe('the search engine’s first answer, from the newest index part', () =>
     expect(outcome.results).toHaveLength(4);
   });
 
-  test('without a stage callback, or with facets off, no filter is loaded before the answer', async () => {
+  test('with facets off, no filter file is loaded and no facet is counted', async () => {
     const { pagefind, engine } = setUp();
     const outcome = await engine.search(state, { facets: false });
     expect(pagefind.calls).not.toContain('filters');
