@@ -4,8 +4,11 @@
  * Builds the whole site (all pages, listings, feeds, search index) from a corpus and prints,
  * per phase, wall time, pages per second and the peak memory of the build's process tree;
  * then `dist/` size, index size and file counts; then the same articles built by Hugo
- * (Debian's `hugo`) through a minimal equivalent template, with the ratio. Prints figures;
- * never asserts times.
+ * (Debian's `hugo`) as a Hugo user would write the site (scripts/lib/hugo-site.ts), and
+ * Pagefind's command line over Hugo's output, which is what a Hugo user adds for search
+ * (`npx pagefind --site public`). Two ratios (issue 15): our whole build to Hugo plus
+ * Pagefind, and our build without its search index to plain Hugo. Prints figures; never
+ * asserts times.
  *
  * Corpora (written to a temp dir, never committed):
  * - `xwlb`: ../shared/corpus/xwlb/articles.jsonl (19,876 real articles) through the JSONL
@@ -18,9 +21,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clearCaches, isolatedSite, megabytes, seconds, timedRun, treeSize, type PhaseMarker, type TimedRun } from './lib/bench-site.ts';
+import { pagefindBinary } from '../src/lib/search/pagefind-cli.ts';
 import { generateArticle, generateCorpus } from './lib/generate-corpus.ts';
 import { writeHugoSite } from './lib/hugo-site.ts';
 
@@ -89,8 +93,25 @@ function printStepLines(run: TimedRun): void {
   for (const line of run.log.split('\n')) if (/\[(pagefind|annals:verify-output)\]/.test(line)) console.log(`  ${line.replace(/^\S+ /, '').trim()}`);
 }
 
-function pageCount(dir: string): number {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html') && !name.startsWith('pagefind/')).length;
+function htmlPages(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html') && !name.startsWith('pagefind/'));
+}
+
+/** HTML pages by first folder (`x/page` for Hugo's pagers), to say what each site builds. */
+function pagesByFolder(pages: string[]): string {
+  const counts = new Map<string, number>();
+  for (const name of pages) {
+    const parts = name.split('/');
+    const key = parts.length === 1 ? name : parts[1] === 'page' ? `${parts[0]}/page` : parts[0] ?? name;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([key, count]) => `${key} ${count}`).join(', ');
+}
+
+/** Our index's own time, from the Pagefind integration's last line (`[pagefind] N pages in M ms`). */
+function indexMs(run: TimedRun): number | undefined {
+  const match = /\[pagefind\] \d+ pages in (\d+) ms/.exec(run.log.replace(/\x1b\[[0-9;]*m/g, ''));
+  return match ? Number(match[1]) : undefined;
 }
 
 console.log(`bench:build in ${work}`);
@@ -100,12 +121,13 @@ console.log(`corpus: ${described}\n`);
 clearCaches(site);
 rmSync(cacheDir, { recursive: true, force: true });
 const cold = await astroBuild('cold build');
-const pages = pageCount(outDir);
+const builtPages = htmlPages(outDir);
+const pages = builtPages.length;
 const dist = treeSize(outDir);
 const index = treeSize(join(outDir, 'pagefind'));
 
 const row = (cells: string[]) => console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(22) : cell.padStart(12))).join(''));
-console.log(`Astro, cold build: ${pages} HTML pages\n`);
+console.log(`Astro, cold build: ${pages} HTML pages (${pagesByFolder(builtPages)})\n`);
 row(['phase', 'wall s', 'pages/s', 'peak MB']);
 for (const phase of cold.phases) row([phase.name, seconds(phase.ms), (pages / (phase.ms / 1000)).toFixed(0), megabytes(phase.peakBytes)]);
 row(['total', seconds(cold.wallMs), (pages / (cold.wallMs / 1000)).toFixed(0), megabytes(cold.peakBytes)]);
@@ -132,19 +154,47 @@ if (!values['no-hugo']) {
     console.log('\nHugo: not installed (apt-get install hugo), skipped');
   } else {
     const hugoDir = join(work, 'hugo');
+    const hugoOut = join(work, 'hugo-public');
     mkdirSync(hugoDir);
-    const count = writeHugoSite(content, hugoDir);
-    const hugo = await timedRun('hugo', ['--quiet', '--destination', join(work, 'hugo-public')], { cwd: hugoDir, env: process.env, first: 'build', phases: [] });
+    const [name = 'hugo', version = ''] = hugoVersion.stdout.trim().split(' ');
+    const count = writeHugoSite(content, hugoDir, version);
+    const hugoArgs = ['--quiet', '--destination', hugoOut];
+    const hugo = await timedRun('hugo', hugoArgs, { cwd: hugoDir, env: process.env, first: 'build', phases: [] });
     if (hugo.exitCode !== 0) throw new Error(`hugo failed:\n${hugo.log.slice(-3000)}`);
-    const hugoPages = pageCount(join(work, 'hugo-public'));
-    console.log(`\nHugo (${hugoVersion.stdout.trim().split(' ')[0]} ${hugoVersion.stdout.trim().split(' ')[1] ?? ''}), same ${count} articles, minimal equivalent template: ${hugoPages} HTML pages`);
+    const hugoBuilt = htmlPages(hugoOut);
+    // What a Hugo user adds for search: `npx pagefind --site public` runs this binary (the
+    // extended one, which segments Chinese), the one our own index uses. Without PAGEFIND_*
+    // variables, as our indexer runs it.
+    const binary = pagefindBinary();
+    const pagefindArgs = ['--site', hugoOut];
+    const pagefindEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^PAGEFIND_/i.test(key)));
+    const pagefind = await timedRun(binary, pagefindArgs, { cwd: hugoDir, env: pagefindEnv, first: 'index', phases: [] });
+    if (pagefind.exitCode !== 0) throw new Error(`pagefind over Hugo's output failed:\n${pagefind.log.slice(-3000)}`);
+    const entry = JSON.parse(readFileSync(join(hugoOut, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { page_count?: number }> };
+    const indexed = Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
+    const hugoIndex = treeSize(join(hugoOut, 'pagefind'));
+
+    console.log(`\nHugo (${name} ${version}), same ${count} articles, as a Hugo user writes the site: ${hugoBuilt.length} HTML pages (${pagesByFolder(hugoBuilt)})\n`);
     row(['', 'wall s', 'pages/s', 'peak MB']);
-    row(['hugo', seconds(hugo.wallMs), (hugoPages / (hugo.wallMs / 1000)).toFixed(0), megabytes(hugo.peakBytes)]);
-    const withoutIndex = cold.phases.filter((phase) => phase.name !== 'search index').reduce((sum, phase) => sum + phase.ms, 0);
-    console.log(`\nRatio Astro/Hugo wall time: ${(cold.wallMs / hugo.wallMs).toFixed(1)}× (without the search index, which Hugo does not build: ${(withoutIndex / hugo.wallMs).toFixed(1)}×); peak memory ${(cold.peakBytes / hugo.peakBytes).toFixed(1)}×`);
+    row(['hugo', seconds(hugo.wallMs), (hugoBuilt.length / (hugo.wallMs / 1000)).toFixed(0), megabytes(hugo.peakBytes)]);
+    row(['pagefind', seconds(pagefind.wallMs), (indexed / (pagefind.wallMs / 1000)).toFixed(0), megabytes(pagefind.peakBytes)]);
+    const withIndexMs = hugo.wallMs + pagefind.wallMs;
+    const withIndexPeak = Math.max(hugo.peakBytes, pagefind.peakBytes);
+    row(['hugo + pagefind', seconds(withIndexMs), '', megabytes(withIndexPeak)]);
+    console.log(`  hugo ${hugoArgs.join(' ')}, then ${relative(project, binary)} ${pagefindArgs.join(' ')}: ${indexed} pages indexed, ${megabytes(hugoIndex.bytes)} MB in ${hugoIndex.files} files`);
+
+    // Without the index: our wall time less the index's own (the integration's line), so the
+    // output check and publishing stay in; peak memory of the phases before the index.
+    const ours = indexMs(cold);
+    const oursWithoutMs = cold.wallMs - (ours ?? cold.phases.find((phase) => phase.name === 'search index')?.ms ?? 0);
+    const oursWithoutPeak = Math.max(...cold.phases.filter((phase) => phase.name !== 'search index').map((phase) => phase.peakBytes));
+    const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
+    console.log(`\nOurs to Hugo, cold, this run (${pages} pages against ${hugoBuilt.length}):`);
+    console.log(`  with the search index: ${seconds(cold.wallMs)} s against Hugo + Pagefind ${seconds(withIndexMs)} s: ${ratio(cold.wallMs, withIndexMs)} the time; peak ${megabytes(cold.peakBytes)} MB against ${megabytes(withIndexPeak)} MB: ${ratio(cold.peakBytes, withIndexPeak)} the memory`);
+    console.log(`  without it: ${seconds(oursWithoutMs)} s (${seconds(cold.wallMs)} less the index's ${ours === undefined ? 'phase' : `${seconds(ours)} s`}) against Hugo ${seconds(hugo.wallMs)} s: ${ratio(oursWithoutMs, hugo.wallMs)} the time; peak ${megabytes(oursWithoutPeak)} MB against ${megabytes(hugo.peakBytes)} MB: ${ratio(oursWithoutPeak, hugo.peakBytes)} the memory`);
   }
 }
 
-console.log(`\nMade by: node scripts/bench-build.ts --corpus ${values.corpus}${values.articles ? ` --articles ${values.articles}` : ''}${values.warm ? ' --warm' : ''}`);
+console.log(`\nMade by: node scripts/bench-build.ts --corpus ${values.corpus}${values.articles ? ` --articles ${values.articles}` : ''}${values['no-hugo'] ? ' --no-hugo' : ''}${values.warm ? ' --warm' : ''}`);
 if (values.keep) console.log(`Kept ${work}`);
 else rmSync(work, { recursive: true, force: true });
