@@ -15,8 +15,10 @@
  *   importer; `--articles N` takes the first N lines.
  * - `generated`: N seed-length articles from scripts/lib/generate-corpus.ts (deterministic).
  *
- * `--warm` builds once, adds one article dated after all the others, and builds again
- * with the cache (the time-to-publish of an editor's commit).
+ * `--warm` then rebuilds with the cache four times, each after the one before: nothing
+ * changed, one article added (dated after all the others), an article of the oldest year
+ * corrected, and one style rule added (the time-to-publish of an editor's or a designer's
+ * commit), printing each one's phases and the build's own account of its index parts.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -135,17 +137,47 @@ printStepLines(cold);
 console.log(`\ndist/: ${megabytes(dist.bytes)} MB in ${dist.files} files; search index: ${megabytes(index.bytes)} MB in ${index.files} files`);
 
 if (values.warm) {
-  // Dated after every other article, as an editor's new story is: it lands in the newest
-  // index part, the one a newsroom's commit re-indexes.
-  const newestYear = Math.max(...readdirSync(join(content, 'articles')).filter((name) => /^\d{4}$/.test(name)).map(Number));
-  const extra = generateArticle(9_999_999);
-  const file = join(content, 'articles', String(newestYear), '12', 'bench-new-article.mdx');
-  mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(file, extra.text.replace(/^date: .*$/m, `date: ${newestYear}-12-31T23:30+08:00`));
-  const warm = await astroBuild('warm build');
-  console.log(`\nAstro, one article added, cached rebuild: ${seconds(warm.wallMs)} s wall, peak ${megabytes(warm.peakBytes)} MB`);
-  for (const phase of warm.phases) row([`  ${phase.name}`, seconds(phase.ms), '', megabytes(phase.peakBytes)]);
-  printStepLines(warm);
+  // The rebuilds a newsroom's CI runs, each after the one before, all with the cache: nothing
+  // changed (the floor), an editor's new story (dated after every other, so it lands in the
+  // newest index part), a correction to an article of the oldest year (its part is the
+  // oldest one), and a style-only change (every page's HTML changes, no page's text).
+  const years = readdirSync(join(content, 'articles')).filter((name) => /^\d{4}$/.test(name)).map(Number);
+  const newestYear = Math.max(...years);
+  const rebuilds: [string, () => void][] = [
+    ['nothing changed', () => {}],
+    [
+      'one article added',
+      () => {
+        const file = join(content, 'articles', String(newestYear), '12', 'bench-new-article.mdx');
+        mkdirSync(join(file, '..'), { recursive: true });
+        writeFileSync(file, generateArticle(9_999_999).text.replace(/^date: .*$/m, `date: ${newestYear}-12-31T23:30+08:00`));
+      },
+    ],
+    [
+      `corrected (${Math.min(...years)})`,
+      () => {
+        const file = readdirSync(join(content, 'articles', String(Math.min(...years))), { recursive: true, encoding: 'utf8' })
+          .filter((name) => name.endsWith('.mdx'))
+          .sort()[0];
+        if (!file) throw new Error(`no article in ${Math.min(...years)}`);
+        const path = join(content, 'articles', String(Math.min(...years)), file);
+        const text = readFileSync(path, 'utf8');
+        const corrected = text.replace(/\n---\n/, `\ncorrections:\n  - date: ${newestYear}-12-31T23:40+08:00\n    text: 原文一处数字有误，已改正。\n---\n`);
+        if (corrected === text) throw new Error(`${path}: no end of frontmatter found`);
+        writeFileSync(path, corrected);
+      },
+    ],
+    ['a style rule added', () => writeFileSync(join(site, 'src', 'styles', 'global.css'), `${readFileSync(join(site, 'src', 'styles', 'global.css'), 'utf8')}\n.bench-style-change { outline-offset: 1px; }\n`)],
+  ];
+  console.log('\nAstro, cached rebuilds (each after the one before):');
+  row(['', 'wall s', '', 'peak MB']);
+  for (const [name, change] of rebuilds) {
+    change();
+    const rebuild = await astroBuild(name);
+    row([name, seconds(rebuild.wallMs), '', megabytes(rebuild.peakBytes)]);
+    for (const phase of rebuild.phases) row([`  ${phase.name}`, seconds(phase.ms), '', megabytes(phase.peakBytes)]);
+    printStepLines(rebuild);
+  }
 }
 
 if (!values['no-hugo']) {
