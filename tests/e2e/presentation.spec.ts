@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 import { REFERENCE_PATH } from './reference-article.ts';
 
@@ -37,7 +37,7 @@ test.describe('the reference article', () => {
       await page.emulateMedia({ colorScheme });
       for (const path of ['/', REFERENCE_PATH, '/archive/', '/archive/2017/10/']) {
         await page.goto(path);
-        const results = await new AxeBuilder({ page }).analyze();
+        const results = await axe(page).analyze();
         expect(results.violations.map((violation) => `${path} ${violation.id}`)).toEqual([]);
       }
     });

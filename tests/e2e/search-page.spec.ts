@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { axe } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 import { REFERENCE_PATH } from './reference-article.ts';
 
@@ -95,7 +95,7 @@ test('axe finds no violations on the search page, with results and empty', async
   for (const url of ['/search/?q=第一书记', '/search/?q=量子引力波', '/search/']) {
     await page.goto(url);
     await settled(page);
-    const { violations } = await new AxeBuilder({ page }).analyze();
+    const { violations } = await axe(page).analyze();
     expect(violations.map((violation) => `${url}: ${violation.id}: ${violation.help}`)).toEqual([]);
   }
 });
