@@ -7,10 +7,11 @@ const fixturePort = 4398;
 const executablePath = findChromium();
 
 /**
- * End-to-end tests run against production builds: the sample site in `dist/`
- * (`npm run build` first) and the fixture site in `dist-fixture/` (`npm run build:fixture`),
- * whose articles cover what the sample cannot: photos, several sources and people, the
- * same day in earlier years, a draft, a correction.
+ * End-to-end tests run against production builds: the demo archive in `content/`, built
+ * into `dist/` (`npm run build` first), and the fixture site in `dist-fixture/`
+ * (`npm run build:fixture`), a few articles that stay fixed whatever content a newsroom
+ * puts in `content/`: photos, several sources and people, the same day in earlier years,
+ * a draft, a correction, a hostile title, a search index in several parts.
  */
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -56,8 +56,9 @@ test.describe('the reference article page', () => {
   });
 });
 
-test('the home page and the archive month and day pages list the article with its date', async ({ page }) => {
-  for (const path of ['/', '/archive/2017/10/', '/archive/2017/10/17/']) {
+// The home page lists the newest articles, which in the demo archive are from 2018 (demo.spec.ts).
+test('the archive month and day pages list the article with its date', async ({ page }) => {
+  for (const path of ['/archive/2017/10/', '/archive/2017/10/17/']) {
     await page.goto(path);
     const link = page.locator(`a[href="${REFERENCE_PATH}"]`);
     await expect(link).toHaveText('党的十八大以来邵阳县党建工作发展纪实之为有源头活水来');
