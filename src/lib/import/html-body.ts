@@ -19,6 +19,13 @@ export type RawBlock =
     ownElement: boolean;
     /** Every visible character is link text: a list of related articles, not prose. */
     linked: boolean;
+    /**
+     * The text with every link's text blanked out (issue 17): a name is only evidence when
+     * it is not the text of a link, which may be navigation (返回门户) or another story.
+     */
+    outsideLinks: string;
+    /** Inside a share bar, footer or other furniture; set only when `markFurniture` is asked for. */
+    furniture: boolean;
   }
   | { kind: 'heading'; text: string }
   | { kind: 'image'; src: string };
@@ -99,12 +106,21 @@ interface Segment {
   linked: boolean;
 }
 
+export interface ReadOptions {
+  /**
+   * Read share bars, footers and the like too, marking their lines `furniture`: the header
+   * above an article puts its date there (163's share box, a blog's `post-footer`).
+   */
+  markFurniture?: boolean;
+}
+
 /** Reads a container into blocks: inline text accumulates into a line until a `<br>` or a block boundary. */
-export function readBlocks($: CheerioAPI, container: Cheerio<Element>): RawBlock[] {
+export function readBlocks($: CheerioAPI, container: Cheerio<Element>, options: ReadOptions = {}): RawBlock[] {
   const blocks: RawBlock[] = [];
   let segments: Segment[] = [];
   let lineCentered = false;
   let lineOwnElement = false;
+  let lineFurniture = false;
 
   const flush = () => {
     const text = normalizeText(segments.map((segment) => segment.text).join(''));
@@ -114,20 +130,23 @@ export function readBlocks($: CheerioAPI, container: Cheerio<Element>): RawBlock
         kind: 'line', text,
         bold: visible.length > 0 && visible.every((segment) => segment.bold),
         linked: visible.length > 0 && visible.every((segment) => segment.linked),
-        centered: lineCentered, ownElement: lineOwnElement,
+        outsideLinks: normalizeText(segments.map((segment) => (segment.linked ? ' ' : segment.text)).join('')),
+        centered: lineCentered, ownElement: lineOwnElement, furniture: lineFurniture,
       });
     }
     segments = [];
     lineCentered = false;
     lineOwnElement = false;
+    lineFurniture = false;
   };
 
-  const walk = (node: AnyNode, bold: boolean, centered: boolean, inParagraph: boolean, linked: boolean) => {
+  const walk = (node: AnyNode, bold: boolean, centered: boolean, inParagraph: boolean, linked: boolean, furniture = false) => {
     if (node.type === 'text') {
       const data = (node as unknown as { data: string }).data;
       if (segments.length === 0) {
         lineCentered = centered;
         lineOwnElement = inParagraph;
+        lineFurniture = furniture;
       }
       segments.push({ text: data, bold, linked });
       return;
@@ -135,7 +154,9 @@ export function readBlocks($: CheerioAPI, container: Cheerio<Element>): RawBlock
     if (node.type !== 'tag') return;
     const element = node as Element;
     const tag = element.name.toLowerCase();
-    if (SKIP_TAGS.has(tag) || isHidden(element) || isFurniture(element)) return;
+    if (SKIP_TAGS.has(tag) || isHidden(element)) return;
+    const inFurniture = furniture || isFurniture(element);
+    if (inFurniture && !options.markFurniture) return;
     if (tag === 'br') return flush();
     if (tag === 'img') {
       const src = imageSource(element);
@@ -159,11 +180,11 @@ export function readBlocks($: CheerioAPI, container: Cheerio<Element>): RawBlock
     const childBold = bold || tag === 'strong' || tag === 'b' || /font-weight:\s*(?:bold|[6-9]00)/i.test(attr(element, 'style'));
     const childCentered = centered || isCentered(element);
     if (INLINE_TAGS.has(tag)) {
-      for (const child of element.children) walk(child, childBold, childCentered, inParagraph, linked || tag === 'a');
+      for (const child of element.children) walk(child, childBold, childCentered, inParagraph, linked || tag === 'a', inFurniture);
       return;
     }
     flush();
-    for (const child of element.children) walk(child, childBold, childCentered, true, linked);
+    for (const child of element.children) walk(child, childBold, childCentered, true, linked, inFurniture);
     flush();
   };
 
