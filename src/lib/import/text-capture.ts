@@ -18,6 +18,7 @@
  */
 import { ImportError } from './errors.ts';
 import { localDateToFrontmatter } from './local-date.ts';
+import { checkPersonName, splitPeople } from './person-name.ts';
 import type { ImportedArticle, ImportedBlock, ImportedCredit, ReviewNote } from './types.ts';
 
 /** Lines at which the article ends and the site's furniture begins. */
@@ -56,9 +57,10 @@ interface Line {
   number: number;
 }
 
-function parseByline(byline: string): { credits: ImportedCredit[]; unassigned: string[] } {
+function parseByline(byline: string): { credits: ImportedCredit[]; unassigned: string[]; rejected: string[] } {
   const credits: ImportedCredit[] = [];
   const unassigned: string[] = [];
+  const rejected: string[] = [];
   let role: string | undefined;
   for (let token of byline.split(/[\s、,，]+/).filter(Boolean)) {
     const prefix = ROLES.find((candidate) => token.startsWith(candidate));
@@ -67,10 +69,15 @@ function parseByline(byline: string): { credits: ImportedCredit[]; unassigned: s
       token = token.slice(prefix.length).replace(/^[:：]/, '');
       if (token === '') continue;
     }
-    if (role === undefined) unassigned.push(token);
-    else credits.push({ name: token, role });
+    // Issue 17: only what looks like a person's name is credited; the rest is left for an editor.
+    for (const person of splitPeople(token)) {
+      const check = checkPersonName(person);
+      if (!check.ok) rejected.push(check.reason);
+      else if (role === undefined) unassigned.push(person);
+      else credits.push({ name: person, role });
+    }
   }
-  return { credits, unassigned };
+  return { credits, unassigned, rejected };
 }
 
 /** The header's 来源 runs into the byline's names (`邵阳新闻在线艾哲 刘飞`); take them off the end. */
@@ -120,7 +127,13 @@ export function parseTextCapture(text: string, fileName: string, timeZone: strin
   if (body.length === 0) throw new ImportError(fileName, 'the capture has a title and a date line but no article text under them', meta.number);
 
   const editorMatch = lines.slice(metaIndex + 1).map((line) => EDITOR.exec(line.text)).find((match) => match !== null);
-  const editor = editorMatch?.[1]?.replace(/_[A-Za-z0-9]+$/, '');
+  const printedEditor = editorMatch?.[1]?.replace(/_[A-Za-z0-9]+$/, '');
+  const editorCheck = printedEditor === undefined ? undefined : checkPersonName(printedEditor);
+  const editor = editorCheck?.ok ? printedEditor : undefined;
+
+  if (editorCheck && !editorCheck.ok) {
+    notes.push({ field: 'editor', message: `the line "${editorMatch?.[0]}" was not used: ${editorCheck.reason}; add editor: by hand if it names a person` });
+  }
 
   // Date.
   let date: string | undefined;
@@ -149,7 +162,11 @@ export function parseTextCapture(text: string, fileName: string, timeZone: strin
   }
 
   // Authors.
-  const { credits, unassigned } = parseByline(dateline?.[2] ?? '');
+  const { credits, unassigned, rejected } = parseByline(dateline?.[2] ?? '');
+  if (rejected.length > 0) {
+    // As in the HTML importer, a byline with a candidate that is not a name is not used at all.
+    notes.push({ field: 'authors', message: `the byline (${dateline?.[2]}) was not used: ${rejected.join('; ')}; add authors: by hand if it names people` });
+  }
   if (unassigned.length > 0) {
     notes.push({ field: 'authors', message: `the byline names ${unassigned.join('、')} without a role; add them to authors: with their role` });
   }
@@ -202,7 +219,7 @@ export function parseTextCapture(text: string, fileName: string, timeZone: strin
     title: title.text,
     ...(date === undefined ? {} : { date }),
     ...(sourceName ? { source: { name: sourceName } } : {}),
-    authors: credits,
+    authors: rejected.length > 0 ? [] : credits,
     ...(editor ? { editor } : {}),
     blocks,
     notes,

@@ -54,6 +54,15 @@ describe('parseTextCapture on a self-written capture', () => {
   });
 });
 
+describe('parseTextCapture credits only names', () => {
+  it('leaves a byline whose words are not names for an editor, quoting it', () => {
+    const text = '县城新修三座公园\n【时间:2024-03-05 18:30】【来源:测试县融媒体中心】\n测试县融媒体中心讯(记者 返回首页)县城新修的三座公园本周向市民开放，园内设有步道和儿童游乐区。\n';
+    const article = parseTextCapture(text, 'nav.txt', zone);
+    expect(article.authors).toEqual([]);
+    expect(article.notes).toContainEqual({ field: 'authors', message: expect.stringMatching(/the byline \(记者 返回首页\) was not used: 返回首页 contains the common word 返回/) });
+  });
+});
+
 describe('parseTextCapture refuses what is not a news page', () => {
   it('names the file and says what was expected', () => {
     const text = readFileSync(join(fixtures, 'not-news', 'input.txt'), 'utf8');
