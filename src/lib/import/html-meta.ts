@@ -1,7 +1,6 @@
 /**
- * What a news page says about itself outside the body: headline, publication time, source
- * and address, from `<meta>` tags first (machine-written, so more reliable than the visible
- * header) and the visible header line as a fallback.
+ * What a news page says about itself outside the body: headline, meta tags, address, and
+ * how a printed date is read. Which date wins is `html-dates.ts`'s business.
  */
 import type { CheerioAPI } from 'cheerio';
 import { parsePublishedDate } from '../dates.ts';
@@ -58,12 +57,6 @@ export function findTitle($: CheerioAPI, meta: Map<string, string>): { title: st
   return heading === undefined ? undefined : { title: heading, exact: false };
 }
 
-/** Meta tags that carry the publication time, in order of trust. */
-const DATE_META = [
-  'article:published_time', 'og:release_date', 'publishdate', 'pubdate', 'publish_date', 'publishtime',
-  'publish-date', 'apub:time', 'datepublished', 'dc.date.issued', 'dc.date', 'date', 'release_date', 'weibo:article:create_at',
-];
-
 /**
  * A date as a frontmatter string. ISO times with an offset keep it; local times (what
  * Chinese sites print) get the site's offset: Chinese news sites publish in Beijing time,
@@ -79,16 +72,6 @@ export function toFrontmatterDate(text: string, timeZone: string): string | unde
   }
   const local = localDateToFrontmatter(text, timeZone);
   return local.ok ? local.date : undefined;
-}
-
-export function metaDate(meta: Map<string, string>, timeZone: string): string | undefined {
-  for (const key of DATE_META) {
-    const value = meta.get(key);
-    if (value === undefined) continue;
-    const date = toFrontmatterDate(value, timeZone);
-    if (date !== undefined) return date;
-  }
-  return undefined;
 }
 
 /** A printed date: `2019-09-07 13:43:45`, `2019年09月07日 13:43`, `2019/9/7`. */

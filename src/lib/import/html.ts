@@ -2,10 +2,13 @@
  * Saved news pages (`.html` as the browser or a crawler stored them) → `ImportedArticle`.
  *
  * The page is decoded (`decode.ts`), the body container found (`html-body.ts`) and read as
- * lines and images; the lines between the headline and the body (the header: time, 来源,
- * byline) and just after the body (责任编辑) are read for metadata. Body text is kept
- * verbatim, including a lead's dateline and bracketed byline, as the text-capture importer
- * keeps it; lines that are only a byline, an editor credit or site furniture are removed.
+ * lines and images. The header (the lines from the headline to the lead, whether inside the
+ * body's container or not) and the sign-off just after the body are read for metadata:
+ * the date by the order in `html-dates.ts`, the people credited from bylines and role
+ * labels only (`html-bylines.ts`, `html-credits.ts`, `person-name.ts`; issue 17). Body
+ * text is kept verbatim, including a lead's dateline and bracketed byline, as the
+ * text-capture importer keeps it; lines that are only a byline, an editor credit or site
+ * furniture are removed.
  *
  * Times without an offset are read as Beijing time (the site's zone): Chinese news sites
  * publish in it, so that is the convention, not a guess, and gets no review note.
@@ -16,10 +19,12 @@ import { siteConfig } from '../../site.config.ts';
 import { decodeHtml } from './decode.ts';
 import { ImportError } from './errors.ts';
 import { findBody, readBlocks, type RawBlock } from './html-body.ts';
-import { bylineInLead, bylineOfLine, editorsIn, parseByline } from './html-bylines.ts';
-import { findTitle, metaDate, metaTags, pageUrl, toFrontmatterDate, VISIBLE_DATE } from './html-meta.ts';
+import { bylineInLead, bylineOfLine, bylinesInHeaderLine, editorLineOf, editorsIn, slashByline, SLASH_BYLINE } from './html-bylines.ts';
+import { collectCredits, readCreditLine, type CreditLine } from './html-credits.ts';
+import { chooseDate, dateInHeaderLine, headerDate, structuredDate, trailerDate, urlDate } from './html-dates.ts';
+import { findTitle, metaTags, pageUrl, VISIBLE_DATE } from './html-meta.ts';
 import { compact } from './html-text.ts';
-import type { ImportedArticle, ImportedBlock, ImportedCredit, ReviewNote } from './types.ts';
+import type { ImportedArticle, ImportedBlock, ReviewNote } from './types.ts';
 
 /** Below this many characters of body text the page is probably not an article, or the body was missed. */
 export const SHORT_BODY = 200;
@@ -80,16 +85,42 @@ function absoluteUrl(src: string, base: string | undefined): string | undefined 
   }
 }
 
-function addCredits(into: ImportedCredit[], credits: readonly ImportedCredit[]): void {
-  for (const credit of credits) {
-    if (!into.some((known) => known.name === credit.name && known.role === credit.role)) into.push(credit);
-  }
-}
-
 /** The lines of the whole page, for finding the header and the trailer around the body. */
 function pageLines($: CheerioAPI): RawBlock[] {
   const body = $('body');
-  return body.length > 0 ? readBlocks($, body) : [];
+  return body.length > 0 ? readBlocks($, body, { markFurniture: true }) : [];
+}
+
+/** A block as a line to read bylines and dates from; images have none. */
+function lineOf(block: RawBlock): CreditLine[] {
+  if (block.kind === 'image') return [];
+  return [{ text: block.text, outsideLinks: block.kind === 'line' ? block.outsideLinks : block.text }];
+}
+
+/**
+ * The first line of the article's text at or after the body container's start: the
+ * headline, a date line, a byline or a 来源 line may stand inside the container before it
+ * (WordPress post headers, regional CMSes), and they belong to the header.
+ */
+function findLead(all: readonly RawBlock[], bodyStart: number, isTitle: (text: string) => boolean, timeZone: string): number {
+  for (let index = bodyStart; index < Math.min(all.length, bodyStart + HEADER_LINES); index++) {
+    const block = all[index]!;
+    if (block.kind !== 'line' || block.furniture || block.linked) continue;
+    const text = block.text;
+    if (text.length < 10 || isTitle(text) || isFurnitureLine(text)) continue;
+    if (text.length <= 80 && (dateInHeaderLine(text, timeZone) !== undefined || sourceIn(` ${text}`) !== undefined || bylineOfLine(text) || bylinesInHeaderLine(text) || editorsIn(text))) continue;
+    return index;
+  }
+  return bodyStart;
+}
+
+/** Where the sign-off after the text gives way to lists of other stories. */
+const SIGN_OFF_END = /^(?:作者)?最近(?:文章|发表)|^(?:最新|热门|热点|推荐|排行|标签|网友评论|精彩评论|热门评论)/;
+
+/** The sign-off: the lines after the text up to the site's lists of links. */
+function signOff(lines: readonly CreditLine[]): CreditLine[] {
+  const end = lines.findIndex((line) => line.outsideLinks.trim() === '' || isEndOfArticle(line.text) || SIGN_OFF_END.test(line.text));
+  return end === -1 ? [...lines] : lines.slice(0, end);
 }
 
 function textOf(block: RawBlock): string {
@@ -135,63 +166,53 @@ export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArt
   const url = pageUrl($, meta);
   const bodyBlocks = readBlocks($, found.container);
 
-  // Header and trailer: the page's lines just before and after the body.
+  // Header and trailer: the page's lines from the headline to the lead (inside the body's
+  // container or not, share boxes included: some pages date the article there) and just
+  // after the body (the sign-off, up to the related links).
   const all = pageLines($);
-  const firstBodyText = bodyBlocks.map(textOf).find((text) => text !== '');
-  const lastBodyText = bodyBlocks.map(textOf).filter((text) => text !== '').at(-1);
+  const bodyTexts = bodyBlocks.map(textOf).filter((text) => text !== '');
+  const isArticleLine = (block: RawBlock) => block.kind !== 'line' || !block.furniture;
+  let bodyStart = bodyTexts[0] === undefined ? -1 : all.findIndex((block) => isArticleLine(block) && textOf(block) === bodyTexts[0]);
   const titleKey = compact(title).replace(/(?:\.{3}|…+)$/, '');
-  let bodyStart = firstBodyText === undefined ? -1 : all.findIndex((block) => textOf(block) === firstBodyText);
+  const isTitle = (text: string) => {
+    const key = compact(text);
+    return key.length >= 4 && (key.startsWith(titleKey) || titleKey.startsWith(key));
+  };
+  const leadIndex = bodyStart === -1 ? -1 : findLead(all, bodyStart, isTitle, timeZone);
+  const headerEnd = leadIndex === -1 ? bodyStart : leadIndex;
   let titleIndex = -1;
-  for (let index = 0; index < (bodyStart === -1 ? all.length : bodyStart); index++) {
-    const key = compact(textOf(all[index]!));
-    if (key.length >= 4 && (key.startsWith(titleKey) || titleKey.startsWith(key))) titleIndex = index;
+  for (let index = 0; index < (headerEnd === -1 ? all.length : headerEnd); index++) {
+    if (isTitle(textOf(all[index]!))) titleIndex = index;
   }
   if (bodyStart === -1) bodyStart = titleIndex + 1;
-  const headerFrom = titleIndex >= 0 && bodyStart - titleIndex <= HEADER_LINES * 2 ? titleIndex + 1 : Math.max(0, bodyStart - HEADER_LINES);
-  const header = all.slice(headerFrom, bodyStart).map(textOf).filter((text) => text !== '');
+  const end = headerEnd === -1 ? bodyStart : headerEnd;
+  const headerFrom = titleIndex >= 0 && end - titleIndex <= HEADER_LINES * 2 ? titleIndex + 1 : Math.max(0, end - HEADER_LINES);
+  const headerLines: CreditLine[] = all.slice(headerFrom, end).flatMap(lineOf);
+  const header = headerLines.map((line) => line.text);
   let bodyEnd = -1;
+  const lastBodyText = bodyTexts.at(-1);
   if (lastBodyText !== undefined) {
     for (let index = all.length - 1; index >= bodyStart; index--) {
-      if (textOf(all[index]!) === lastBodyText) {
+      if (isArticleLine(all[index]!) && textOf(all[index]!) === lastBodyText) {
         bodyEnd = index;
         break;
       }
     }
   }
-  const trailer = bodyEnd === -1 ? [] : all.slice(bodyEnd + 1, bodyEnd + 12).map(textOf).filter((text) => text !== '');
+  const trailerLines = bodyEnd === -1 ? [] : all.slice(bodyEnd + 1, bodyEnd + 12).filter(isArticleLine).flatMap(lineOf);
+  const trailer = trailerLines.map((line) => line.text);
+  const signOffLines = signOff(trailerLines);
 
-  const authors: ImportedCredit[] = [];
-  const editors: string[] = [];
-  const addEditors = (names: readonly string[]) => {
-    for (const name of names) if (!editors.includes(name)) editors.push(name);
-  };
+  const credits = collectCredits();
 
-  // Publication time: meta tags, then the header line, then the lines after the body.
-  let date = metaDate(meta, timeZone);
-  let dateFrom = 'meta';
-  // people.cn's meta gives the day only; the header line under the headline gives the time too.
-  if (date !== undefined && !date.includes('T')) {
-    for (const text of header) {
-      const visible = VISIBLE_DATE.exec(text);
-      const precise = visible ? toFrontmatterDate(visible[0], timeZone) : undefined;
-      if (precise?.startsWith(`${date}T`)) {
-        date = precise;
-        break;
-      }
-    }
-  }
-  if (date === undefined) {
-    for (const text of [...header, ...trailer]) {
-      const match = VISIBLE_DATE.exec(text);
-      if (match) {
-        date = toFrontmatterDate(match[0], timeZone);
-        if (date !== undefined) {
-          dateFrom = header.includes(text) ? 'header' : 'trailer';
-          break;
-        }
-      }
-    }
-  }
+  // Publication time: the header, structured data, the lines after the body, the address.
+  const chosenDate = chooseDate({
+    header: headerDate(headerLines, timeZone),
+    structured: structuredDate($, meta, timeZone),
+    trailer: trailerDate(trailerLines, timeZone),
+    url: urlDate(url, timeZone),
+  }, timeZone);
+  const date = chosenDate.date;
 
   // Source: the header's 来源, meta source tags, then the site's own name.
   let sourceName: string | undefined;
@@ -209,21 +230,19 @@ export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArt
     sourceFromSite = sourceName !== undefined;
   }
 
-  // Bylines in the header and trailer lines.
-  for (const text of [...header, ...trailer]) {
-    const editorNames = editorsIn(text);
-    if (editorNames) addEditors(editorNames);
-    const slashed = SLASH_BYLINE.exec(text);
-    if (slashed && header.includes(text)) {
-      addCredits(authors, slashed[1]!.split(/\s+/).map((name) => ({ name, role: '作者' })));
-      sourceName ??= slashed[2];
+  // Bylines in the header and sign-off lines.
+  for (const line of [...headerLines, ...signOffLines]) {
+    const inHeader = headerLines.includes(line);
+    const editorLine = readCreditLine(line, editorLineOf);
+    if (editorLine) credits.take(editorLine, line.text);
+    const slashed = inHeader ? readCreditLine(line, slashByline) : undefined;
+    if (slashed) {
+      credits.take(slashed, line.text);
+      if (slashed.rejected.length === 0) sourceName ??= SLASH_BYLINE.exec(line.outsideLinks.trim())?.[2];
       continue;
     }
-    const byline = bylineOfLine(text) ?? bylineInHeaderLine(text);
-    if (byline) {
-      addCredits(authors, byline.credits);
-      addEditors(byline.editors);
-    }
+    const byline = readCreditLine(line, (text) => bylineOfLine(text) ?? bylinesInHeaderLine(text));
+    if (byline) credits.take(byline, line.text);
   }
 
   // The body: drop furniture and byline-only lines, pair photos with captions, find headings.
@@ -266,9 +285,10 @@ export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArt
       while (lines[index + 1]?.block.kind === 'line' && (lines[index + 1]!.block as { linked: boolean }).linked) index++;
       continue;
     }
-    const editorNames = editorsIn(text);
-    if (editorNames && text.length <= 40) {
-      addEditors(editorNames);
+    const line = lineOf(block)[0]!;
+    if (text.length <= 40 && editorsIn(text)) {
+      const editorLine = readCreditLine(line, editorLineOf);
+      if (editorLine) credits.take(editorLine, text);
       continue;
     }
     if (/^(?:[【\[]\d{1,2}[】\]]\s*){2,}$/.test(text) || /^(?:上一页|下一页)/.test(text)) {
@@ -281,10 +301,9 @@ export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArt
     }
     // The page repeats the headline or the date line at the top of the body.
     if (!leadSeen && (key === compact(title) || (key.length < 40 && VISIBLE_DATE.test(text) && !/[。，]/.test(text)))) continue;
-    const byline = bylineOfLine(text);
+    const byline = readCreditLine(line, bylineOfLine);
     if (byline) {
-      addCredits(authors, byline.credits);
-      addEditors(byline.editors);
+      credits.take(byline, text);
       continue;
     }
     if (block.kind === 'heading') {
@@ -294,10 +313,9 @@ export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArt
     // The lead is the first real paragraph; labels such as 图集 may stand before it.
     if (!leadChecked && text.length >= 20) {
       leadChecked = true;
-      const inLead = bylineInLead(text);
+      const inLead = bylineInLead(line.outsideLinks);
       if (inLead) {
-        addCredits(authors, inLead.credits);
-        addEditors(inLead.editors);
+        credits.take(inLead, inLead.quote);
         if (inLead.unread.length > 0) unreadBylines.push(...inLead.unread);
       }
     }
@@ -312,11 +330,17 @@ export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArt
     leadSeen = true;
   }
 
-  if (editors.length === 0) {
-    // Some sites print 责任编辑 far from the body (in a side box, or hidden for print).
-    const names = editorsIn(compactLines($('body').text()));
-    if (names && names.length > 0) addEditors(names);
+  if (credits.editors.length === 0 && !credits.notes.some((note) => note.field === 'editor')) {
+    // Some sites print 责任编辑 far from the body (ifeng's share box, a side box, hidden for print).
+    for (const line of all.flatMap(lineOf)) {
+      const editorLine = editorsIn(line.text) ? readCreditLine(line, editorLineOf) : undefined;
+      if (editorLine && editorLine.editors.length + editorLine.rejected.length > 0) {
+        credits.take(editorLine, line.text);
+        break;
+      }
+    }
   }
+  const { authors, editor } = credits.result();
 
   const bodyLength = blocks.reduce((sum, block) => sum + (block.kind === 'figure' ? 0 : compact(block.text).length), 0);
   if (!blocks.some((block) => block.kind === 'paragraph')) {
@@ -326,9 +350,8 @@ export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArt
   if (trailer.slice(0, 4).some((text) => /下一页|余下全文/.test(text))) {
     notes.push({ field: 'body', message: 'the article continues on a next page (下一页); only this page was imported' });
   }
-  if (date === undefined) notes.push({ field: 'date', message: 'no publication date found in the page (meta tags or the line under the headline); add date: by hand' });
-  else if (dateFrom === 'trailer') notes.push({ field: 'date', message: `the date ${date} was found after the article text, not under the headline; check it` });
-  if (authors.length === 0) notes.push({ field: 'authors', message: 'no byline (记者, 通讯员, 作者 …) found; add authors: if the article names them' });
+  notes.push(...chosenDate.notes, ...credits.notes);
+  if (!authors.some((credit) => credit.role !== '责任编辑') && !credits.notes.some((note) => note.field === 'authors')) notes.push({ field: 'authors', message: 'no byline (记者, 通讯员, 作者 …) found; add authors: if the article names them' });
   if (unreadBylines.length > 0) notes.push({ field: 'authors', message: `in the lead's byline these words were not read as names: ${unreadBylines.join(' ')}` });
   if (!sourceName) notes.push({ field: 'source', message: 'the page names no source (来源, meta source or site name); add source: by hand' });
   else if (sourceFromSite) notes.push({ field: 'source', message: `no 来源 line; the site's own name ${sourceName} was used` });
@@ -339,14 +362,11 @@ export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArt
     ...(date !== undefined ? { date } : {}),
     ...(sourceName ? { source: { name: sourceName, ...(url ? { url } : {}) } } : {}),
     authors,
-    ...(editors.length > 0 ? { editor: editors.join('、') } : {}),
+    ...(editor === undefined ? {} : { editor }),
     blocks,
     notes,
   };
 }
-
-/** thepaper's header byline: `石佳/中国青年报` — the writer's names, then the publication. */
-const SLASH_BYLINE = /^([\p{Script=Han}·]{2,6}(?:\s[\p{Script=Han}·]{2,6}){0,3})\s*[/／]\s*([^\s/／]{2,20})$/u;
 
 /** Sites that print the source in an element of its own next to the time (163, sina, toutiao). */
 function sourceElement($: CheerioAPI): string | undefined {
@@ -356,19 +376,6 @@ function sourceElement($: CheerioAPI): string | undefined {
     if (text.length >= 2 && text.length <= 20 && !/\d|[:：]/.test(text)) return text;
   }
   return undefined;
-}
-
-function compactLines(text: string): string {
-  return text.replace(/[ \t\u3000\u00a0]+/g, ' ');
-}
-
-/** Header lines often hold several fields: `2019-09-07 来源：新京报 作者：张三`; read the byline part. */
-function bylineInHeaderLine(text: string) {
-  const match = /(?:作者|记者|(?<!责任)编辑|通讯员|撰文)\s*[:：]?\s*([^:：|｜]{2,40})/.exec(text);
-  if (!match) return undefined;
-  const from = text.slice(match.index).replace(/\s*(?:来源|时间|发布时间|字号|浏览|阅读|点击|责任编辑)\s*[:：].*$/, '');
-  const parsed = parseByline(from);
-  return parsed.credits.length > 0 && parsed.unread.length === 0 ? parsed : undefined;
 }
 
 function isCaption(block: RawBlock & { kind: 'line' }): boolean {

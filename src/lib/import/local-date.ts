@@ -6,8 +6,9 @@
  */
 import { parsePublishedDate, zonedParts } from '../dates.ts';
 
+/** The `T` of an ISO time without an offset (JSON-LD `2019-09-05T11:10:52`) separates like a space. */
 const LOCAL_DATE =
-  /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?/;
+  /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?/;
 
 const pad2 = (n: number | string) => String(n).padStart(2, '0');
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml } from '../../../src/lib/import/decode.ts';
 import { importHtmlPage } from '../../../src/lib/import/html.ts';
-import { parseByline, stripStaffCode } from '../../../src/lib/import/html-bylines.ts';
+import { bylineOfLine, bylinesInHeaderLine, editorsIn, parseByline, stripStaffCode } from '../../../src/lib/import/html-bylines.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`fixtures/html/${name}`, import.meta.url)));
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -47,6 +47,26 @@ describe('bylines', () => {
     ]);
     expect(parseByline('澎湃新闻记者 段彦超 廖艳').credits.map((credit) => credit.role)).toEqual(['记者', '记者']);
     expect(parseByline('记者唐霁').credits).toEqual([{ name: '唐霁', role: '记者' }]);
+  });
+
+  it('reads the byline fields of a header line, and no byline out of a sentence that mentions 作者', () => {
+    expect(bylinesInHeaderLine('2019-09-26 12:11来源：证券时报网作者：李在山')?.credits).toEqual([{ name: '李在山', role: '作者' }]);
+    expect(bylinesInHeaderLine('发表于2014-08-24 21:30| 1164次阅读| 来源CSDN| 0 条评论| 作者魏星')?.credits).toEqual([{ name: '魏星', role: '作者' }]);
+    expect(bylinesInHeaderLine('本文观点仅代表作者本人')).toBeUndefined();
+    expect(bylineOfLine('作者最近文章')).toBeUndefined();
+  });
+
+  it('returns a labelled byline whose candidate is not a name with the candidate rejected and no credit', () => {
+    expect(bylineOfLine('编辑：返回门户')).toMatchObject({ credits: [], rejected: [{ candidate: '返回门户', role: '编辑' }] });
+    expect(bylineOfLine('摄影：产品经理')).toMatchObject({ credits: [], rejected: [{ candidate: '产品经理' }] });
+  });
+
+  it('reads each 责任编辑 as a person, dropping staff codes and placeholders', () => {
+    expect(editorsIn('(责编：汤诗瑶、丁涛)')).toEqual({ editors: ['汤诗瑶', '丁涛'], rejected: [] });
+    expect(editorsIn('[责任编辑：韩保林 PK155]')).toEqual({ editors: ['韩保林'], rejected: [] });
+    expect(editorsIn('（责任编辑：系统管理员）')).toEqual({ editors: [], rejected: [] });
+    expect(editorsIn('责编：Demi Xia')).toEqual({ editors: ['Demi Xia'], rejected: [] });
+    expect(editorsIn('责任编辑：biaoffeng')?.rejected.map((rejected) => rejected.candidate)).toEqual(['biaoffeng']);
   });
 });
 
