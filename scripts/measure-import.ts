@@ -10,6 +10,8 @@
  * Names are scored as people, whatever role they are printed with: a page is right when
  * the importer credits exactly the people the reader sees. A wrong name is one the
  * importer publishes that the page does not credit: the failure that reaches the reader.
+ * Editors are compared as the list of 责任编辑: `editor` and any further ones the importer
+ * credits among the authors with that role.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -81,7 +83,8 @@ for (const file of readdirSync(dir).filter((name) => name.endsWith('.html')).sor
   }
 
   const seen = new Set(truth.authors.map(nameOf));
-  const published = new Set(article.authors.map((credit) => credit.name));
+  // A second 责任编辑 is credited among the authors with that role (the editor field holds one person).
+  const published = new Set(article.authors.filter((credit) => credit.role !== '责任编辑').map((credit) => credit.name));
   const wrong = [...published].filter((name) => !seen.has(name));
   const missed = [...seen].filter((name) => !published.has(name));
   counts.wrongNames += wrong.length;
@@ -101,7 +104,8 @@ for (const file of readdirSync(dir).filter((name) => name.endsWith('.html')).sor
   }
   if (missed.length > 0) say(`names missed: ${missed.join('、')}`);
 
-  const editor = article.editor ?? null;
+  const editors = [article.editor, ...article.authors.filter((credit) => credit.role === '责任编辑').map((credit) => credit.name)].filter((name) => name !== undefined);
+  const editor = editors.length === 0 ? null : editors.join('、');
   if (truth.editor === null) {
     if (editor !== null) {
       counts.editorWhereNone++;
