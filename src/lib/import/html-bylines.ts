@@ -23,7 +23,7 @@ const CREDITED_AS: Record<string, string> = { 撰文: '作者', 文: '作者', �
  * (`（记者陈智 整合）`, `作者：未知`, `作者：本站`): skipped without a note, since there is
  * nobody for an editor to add.
  */
-const NO_PERSON = new Set(['整合', '综合', '整理', '报道', '编译', '摄', '发自', '联合报道', '图文', '文字', '视频', '制图', '供图', '原创', '出品', '监制', '策划', '未知', '佚名', '不详', '暂无', '匿名', '网络', '网络整理', '综合整理', '本站', '本网', '本报', '本刊', '小编', '管理员', '系统管理员', 'admin', '编辑部', '本站原创', '本站编辑']);
+const NO_PERSON = new Set(['等', '等人', '图', '整合', '综合', '整理', '报道', '编译', '摄', '发自', '联合报道', '图文', '文字', '视频', '制图', '供图', '原创', '出品', '监制', '策划', '未知', '佚名', '不详', '暂无', '匿名', '网络', '网络整理', '综合整理', '本站', '本网', '本报', '本刊', '小编', '管理员', '系统管理员', 'admin', '编辑部', '本站原创', '本站编辑']);
 
 /** Strips a CMS staff code: `杨倩_NF4425` → `杨倩`, `姚立伟_NT6056` → `姚立伟`. */
 export function stripStaffCode(name: string): string {
@@ -54,8 +54,13 @@ function emptyByline(): ParsedByline {
 
 /** Whether a candidate means nobody in particular (未知, 本站, an organisation): skipped silently. */
 function isNoPerson(candidate: string): boolean {
-  return NO_PERSON.has(candidate) || NO_PERSON.has(candidate.toLowerCase()) || namesAnOrganisation(candidate) || candidate.endsWith('供稿');
+  return NO_PERSON.has(candidate) || NO_PERSON.has(candidate.toLowerCase()) || namesAnOrganisation(candidate) || candidate.endsWith('供稿')
+    // Where the reporter filed from: `（记者 张三 北京报道）`, `（记者 李四 北京1日电）`.
+    || /^\p{Script=Han}{1,8}(?:报道|\d{1,2}日电)$/u.test(candidate);
 }
+
+/** A date, a time or a count: the byline has ended and the header's next field begun. */
+const NOT_A_WORD = /^[\d:：.\-/年月日时分次]+$/;
 
 /** Checks each person in `token` and files them under `role`. */
 function credit(result: ParsedByline, token: string, role: string): void {
@@ -94,6 +99,7 @@ export function parseByline(text: string): ParsedByline {
       role = CREDITED_AS[roleMatch[2]!] ?? roleMatch[2];
       continue;
     }
+    if (NOT_A_WORD.test(token)) break;
     token = stripStaffCode(token);
     if (token.endsWith('摄') && token.length > 2 && checkPersonName(token.slice(0, -1)).ok) {
       result.credits.push({ name: token.slice(0, -1), role: '摄影' });
@@ -142,8 +148,11 @@ export function bylineInLead(paragraph: string): (ParsedByline & { quote: string
   return parsed.credits.length + parsed.editors.length + parsed.rejected.length > 0 ? { ...parsed, quote: match[0] } : undefined;
 }
 
-/** Fields a header line may hold after a byline: where a name's value stops. */
-const OTHER_FIELD = /\s*(?:来源|出处|来自|时间|发布时间|发布日期|日期|字号|浏览|浏览次数|阅读|点击|人气|评论|分享|责任编辑|责编)\s*[:：]?.*$/;
+/**
+ * Where a name's value in a header line stops: the next field (来源, 浏览 …), a field
+ * separator (`|`, an ideographic space, a run of spaces) or a date.
+ */
+const OTHER_FIELD = /(?:\s*(?:来源|出处|来自|时间|发布时间|发布日期|日期|字号|浏览|浏览次数|阅读|点击|人气|评论|分享|责任编辑|责编)\s*[:：]?|[|｜\u3000]|\s{2,}|\d).*$/;
 
 /**
  * The bylines inside a header line that holds several fields: `2019-09-26 12:11来源：证券时报网

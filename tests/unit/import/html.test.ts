@@ -56,6 +56,16 @@ describe('bylines', () => {
     expect(bylineOfLine('作者最近文章')).toBeUndefined();
   });
 
+  it('stops a byline at the next field and skips what is not a person (等, 北京报道, 文/图)', () => {
+    expect(bylineOfLine('记者 张三 李四 等')?.credits.map((credit) => credit.name)).toEqual(['张三', '李四']);
+    expect(parseByline('本报记者 张三 北京报道').credits).toEqual([{ name: '张三', role: '记者' }]);
+    expect(parseByline('记者 李四 北京1日电').credits).toEqual([{ name: '李四', role: '记者' }]);
+    expect(parseByline('通讯员 王五 文/图').credits).toEqual([{ name: '王五', role: '通讯员' }]);
+    expect(bylineOfLine('记者 张三 2017-10-17 09:41')?.credits).toEqual([{ name: '张三', role: '记者' }]);
+    expect(bylinesInHeaderLine('作者：张三 | 2017-10-17 09:41 | 阅读 1234')?.credits).toEqual([{ name: '张三', role: '作者' }]);
+    expect(bylinesInHeaderLine('作者：张三　来源：示例日报')?.credits).toEqual([{ name: '张三', role: '作者' }]);
+  });
+
   it('returns a labelled byline whose candidate is not a name with the candidate rejected and no credit', () => {
     expect(bylineOfLine('编辑：返回门户')).toMatchObject({ credits: [], rejected: [{ candidate: '返回门户', role: '编辑' }] });
     expect(bylineOfLine('摄影：产品经理')).toMatchObject({ credits: [], rejected: [{ candidate: '产品经理' }] });
