@@ -59,24 +59,21 @@ function newestLastmod(entries: readonly SitemapEntry[]): string | undefined {
   return newest?.text;
 }
 
-export function sitemapXml(entries: readonly SitemapEntry[]): string {
+/** A sitemaps.org 0.9 document: `<urlset>` of `<url>`, or `<sitemapindex>` of `<sitemap>`. */
+function sitemapDocument(root: 'urlset' | 'sitemapindex', element: 'url' | 'sitemap', entries: readonly SitemapEntry[]): string {
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...entries.map((entry) => `<url><loc>${escapeXml(entry.url)}</loc>${entry.lastmod ? `<lastmod>${entry.lastmod}</lastmod>` : ''}</url>`),
-    '</urlset>',
+    `<${root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`,
+    ...entries.map((entry) => `<${element}><loc>${escapeXml(entry.url)}</loc>${entry.lastmod ? `<lastmod>${entry.lastmod}</lastmod>` : ''}</${element}>`),
+    `</${root}>`,
     '',
   ].join('\n');
 }
 
+export const sitemapXml = (entries: readonly SitemapEntry[]): string => sitemapDocument('urlset', 'url', entries);
+
 /** The sitemap index: one `<sitemap>` per file, with its absolute URL and newest `lastmod`. */
 export function sitemapIndexXml(sitemaps: readonly SitemapEntry[]): string {
   if (sitemaps.length > SITEMAP_URL_LIMIT) throw new Error(`${sitemaps.length} sitemap files: one sitemap index lists at most ${SITEMAP_URL_LIMIT}`);
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...sitemaps.map((sitemap) => `<sitemap><loc>${escapeXml(sitemap.url)}</loc>${sitemap.lastmod ? `<lastmod>${sitemap.lastmod}</lastmod>` : ''}</sitemap>`),
-    '</sitemapindex>',
-    '',
-  ].join('\n');
+  return sitemapDocument('sitemapindex', 'sitemap', sitemaps);
 }
