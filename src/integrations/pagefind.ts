@@ -99,7 +99,7 @@ export default function pagefind(): AstroIntegration {
             writeFileSync(searchPage, withSearchPreloads(html, [...importedModules(html, fileURLToPath(dir), siteConfig.base), ...files]));
           }
           const parts = summary.shards.map((shard) => `${shard.name}: ${shard.pages} page${shard.pages === 1 ? '' : 's'} ${shard.reused ? 'reused' : 'indexed'} in ${shard.ms} ms`);
-          log.info(`${summary.pages} pages in ${summary.ms} ms (${parts.join('; ')}); ${summary.unchangedPages} built pages unchanged since the cached build`);
+          log.info(`${summary.pages} pages in ${summary.ms} ms (${parts.join('; ')}); ${summary.unchangedPages} pages' searchable part unchanged since the cached build`);
         } catch (cause) {
           throw cause instanceof SearchIndexError
             ? new PagefindError(cause.message, { cause })

@@ -69,7 +69,7 @@ describe('an incremental build after adding, editing and deleting articles', () 
     expect(incremental.output).toMatch(/2017: 3 pages reused/);
     expect(incremental.output).toMatch(/2018: 2 pages indexed/);
     // Pages whose HTML did not change keep the fingerprint of their search document.
-    expect(first.output).toMatch(/ 0 built pages unchanged since the cached build/);
-    expect(Number(/ (\d+) built pages unchanged since the cached build/.exec(incremental.output)?.[1])).toBeGreaterThan(300);
+    expect(first.output).toMatch(/ 0 pages' searchable part unchanged since the cached build/);
+    expect(Number(/ (\d+) pages' searchable part unchanged since the cached build/.exec(incremental.output)?.[1])).toBeGreaterThan(300);
   });
 });

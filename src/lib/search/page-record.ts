@@ -27,6 +27,18 @@ const BLOCKS = new Set([
 ]);
 const VOID = new Set(['br', 'img', 'hr', 'input', 'meta', 'link', 'source', 'wbr', 'area', 'col', 'embed', 'track']);
 
+/**
+ * The part of a built page its record can depend on: everything from the first mention of
+ * `data-pagefind-body` (at or before the element's own tag) to the end. `readPageRecord`
+ * reads nothing before that element, so a change to the page's head alone (a stylesheet's
+ * hashed name after a style change) leaves this text, and so the record, as it was. Empty
+ * for a page without the attribute, which has no record.
+ */
+export function searchableSource(html: string): string {
+  const mention = html.indexOf('data-pagefind-body');
+  return mention < 0 ? '' : html.slice(html.lastIndexOf('<', mention) + 1);
+}
+
 /** The record of a page with a `data-pagefind-body` element, or undefined for other pages. */
 export function readPageRecord(html: string): PageRecord | undefined {
   let depth = 0;

@@ -68,6 +68,23 @@ describe('indexBuiltSite', () => {
     expect(again.unchangedPages).toBe(site.pathnames.length - 2); // the changed page and the feed, which is no HTML file read
   }, 60_000);
 
+  it('after a change to every page’s head alone (a new stylesheet), reads no document again and re-indexes no part', async () => {
+    const site = builtSite('restyled');
+    const options = { maxShardPages: 2, cacheDir: join(work, 'restyled-cache') };
+    await indexBuiltSite(site.dir, site.pathnames, join(site.dir, 'pagefind'), 'zh-CN', options);
+    for (const pathname of site.pathnames.filter((path) => path.endsWith('/'))) {
+      const file = join(site.dir, pathname, 'index.html');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('<head>', '<head><link rel="stylesheet" href="/_astro/Base.N3wHash.css">'));
+    }
+    const again = await indexBuiltSite(site.dir, site.pathnames, join(site.dir, 'pagefind'), 'zh-CN', options);
+    expect(again.shards.every((shard) => shard.reused)).toBe(true);
+    expect(again.unchangedPages).toBe(site.pathnames.length - 1); // all but the feed, which is no HTML file read
+    // A change inside the search body is still seen.
+    writeFileSync(join(site.dir, 'articles/d/index.html'), article('粮食安全检查', 2022, '检查组抽查了四个粮库。'));
+    const edited = await indexBuiltSite(site.dir, site.pathnames, join(site.dir, 'pagefind'), 'zh-CN', options);
+    expect(edited.shards.map(({ name, reused }) => [name, reused])).toEqual([['2024', true], ['2023', true], ['2022', false]]);
+  }, 60_000);
+
   it('fails naming the part and with Pagefind’s own output when Pagefind fails', async () => {
     const site = builtSite('failing');
     const fake = join(work, 'fake-pagefind');
