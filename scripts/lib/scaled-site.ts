@@ -18,6 +18,7 @@ import { parsePublishedDate } from '../../src/lib/dates.ts';
 import { parseArticleFile } from '../../src/lib/frontmatter.ts';
 import { indexBuiltSite } from '../../src/lib/search/indexer.ts';
 import { searchAttributesFor } from '../../src/lib/search/page-attributes.ts';
+import { writeSearchPreloads } from '../../src/lib/search/preload.ts';
 import { SHARD_MANIFEST_FILE, type ShardManifest } from '../../src/lib/search/shards.ts';
 import { siteConfig } from '../../src/site.config.ts';
 import { generateArticle } from './generate-corpus.ts';
@@ -186,6 +187,8 @@ export async function scaledSite(options: ScaledSiteOptions): Promise<ScaledSite
   const generateMs = performance.now() - started;
   const pathnames = readdirSync(join(dir, 'articles')).map((slug) => `articles/${slug}/`);
   const summary = await indexBuiltSite(dir, pathnames, join(dir, 'pagefind'), siteConfig.locale, { maxShardPages: siteConfig.searchShardPages });
+  // As the build does after indexing: the search page preloads this index's newest part, not the source site's.
+  writeSearchPreloads(dir, siteConfig.base);
   const manifest = JSON.parse(readFileSync(join(dir, 'pagefind', SHARD_MANIFEST_FILE), 'utf8')) as ShardManifest;
   const marker: Marker = { source: sourceDir, sourceBuild, articles: options.articles, generated, generateMs, indexMs: summary.ms, parts: manifest.shards };
   writeFileSync(markerFile, `${JSON.stringify(marker)}\n`);

@@ -7,14 +7,13 @@
  * (`indexer.ts`). The search page then gets preload links for what its first search loads
  * (`preload.ts`).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildYears, partForRange, publishedPerYear } from '../lib/build-scope.ts';
 import { contentRoot } from '../lib/content-root.ts';
 import { DevSearchIndex } from '../lib/search/dev-index.ts';
 import { indexBuiltSite, SearchIndexError } from '../lib/search/indexer.ts';
-import { firstSearchFiles, importedModules, withSearchPreloads } from '../lib/search/preload.ts';
+import { writeSearchPreloads } from '../lib/search/preload.ts';
 import { planShards } from '../lib/search/shards.ts';
 import { recordedContent } from '../loaders/content-record.ts';
 import { siteConfig } from '../site.config.ts';
@@ -91,13 +90,7 @@ export default function pagefind(): AstroIntegration {
             siteConfig.locale,
             { maxShardPages: siteConfig.searchShardPages, cacheDir },
           );
-          const searchPage = fileURLToPath(new URL('./search/index.html', dir));
-          if (existsSync(searchPage)) {
-            const html = readFileSync(searchPage, 'utf8');
-            const pagefindPath = `${siteConfig.base.replace(/\/?$/, '/')}pagefind/`;
-            const files = firstSearchFiles(fileURLToPath(new URL('./pagefind/', dir))).map((file) => `${pagefindPath}${file}`);
-            writeFileSync(searchPage, withSearchPreloads(html, [...importedModules(html, fileURLToPath(dir), siteConfig.base), ...files]));
-          }
+          writeSearchPreloads(fileURLToPath(dir), siteConfig.base);
           const parts = summary.shards.map((shard) => `${shard.name}: ${shard.pages} page${shard.pages === 1 ? '' : 's'} ${shard.reused ? 'reused' : 'indexed'} in ${shard.ms} ms`);
           log.info(`${summary.pages} pages in ${summary.ms} ms (${parts.join('; ')}); ${summary.unchangedPages} pages' searchable part unchanged since the cached build`);
         } catch (cause) {

@@ -8,7 +8,7 @@
  * The newest index part's metadata has a content hash in its name, so the links are written
  * into the built page once the index exists (`src/integrations/pagefind.ts`).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FOLD_TABLE_FILE } from './files.ts';
 import { SHARD_MANIFEST_FILE } from './shards.ts';
@@ -66,4 +66,20 @@ export function withSearchPreloads(html: string, hrefs: readonly string[]): stri
   const cleaned = html.replace(new RegExp(`<link [^>]*${MARKER}[^>]*>`, 'g'), '');
   if (!cleaned.includes('</head>')) throw new Error('the search page has no </head> to put its preload links in');
   return cleaned.replace('</head>', `${links.join('')}</head>`);
+}
+
+/**
+ * Writes the preload links into the built search page of the site in `siteDir` (path prefix
+ * `base`), for the index in its `pagefind/` folder; nothing when the site has no search page.
+ * The page is replaced, not written through: in a benchmark's copy it is a hard link to the
+ * page of another site, whose index is not this one.
+ */
+export function writeSearchPreloads(siteDir: string, base: string): void {
+  const searchPage = join(siteDir, 'search', 'index.html');
+  if (!existsSync(searchPage)) return;
+  const html = readFileSync(searchPage, 'utf8');
+  const pagefindPath = `${base.replace(/\/?$/, '/')}pagefind/`;
+  const files = firstSearchFiles(join(siteDir, 'pagefind')).map((file) => `${pagefindPath}${file}`);
+  rmSync(searchPage);
+  writeFileSync(searchPage, withSearchPreloads(html, [...importedModules(html, siteDir, base), ...files]));
 }

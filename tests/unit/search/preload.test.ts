@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { firstSearchFiles, importedModules, withSearchPreloads } from '../../../src/lib/search/preload.ts';
+import { firstSearchFiles, importedModules, withSearchPreloads, writeSearchPreloads } from '../../../src/lib/search/preload.ts';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -63,5 +63,23 @@ describe('withSearchPreloads', () => {
     const once = withSearchPreloads(html, hrefs);
     const again = withSearchPreloads(once, ['/pagefind/pagefind.js']);
     expect(again.match(/data-annals-preload/g)).toHaveLength(1);
+  });
+});
+
+describe('writeSearchPreloads', () => {
+  test('writes this index’s preloads into the search page, replacing a hard link rather than writing through it', () => {
+    const site = mkdtempSync(join(tmpdir(), 'annals-preload-write-'));
+    folders.push(site);
+    mkdirSync(join(site, 'search'));
+    mkdirSync(join(site, 'pagefind'));
+    writeFileSync(join(site, 'pagefind', 'pagefind-entry.json'), JSON.stringify({ languages: { 'zh-cn-x-2026': { hash: 'zh-cn-x-2026_be5d', wasm: null } } }));
+    const other = join(site, 'other-site-search.html');
+    writeFileSync(other, '<html><head><link rel="preload" href="/pagefind/pagefind.zh-cn-x-2025-2026_a6c5.pf_meta" as="fetch" crossorigin data-annals-preload></head><body></body></html>');
+    linkSync(other, join(site, 'search', 'index.html'));
+    writeSearchPreloads(site, '/');
+    const page = readFileSync(join(site, 'search', 'index.html'), 'utf8');
+    expect(page).toContain('href="/pagefind/pagefind.zh-cn-x-2026_be5d.pf_meta"');
+    expect(page).not.toContain('2025-2026');
+    expect(readFileSync(other, 'utf8')).toContain('2025-2026_a6c5.pf_meta');
   });
 });
