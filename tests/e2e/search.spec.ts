@@ -18,7 +18,11 @@ test('Pagefind finds the reference article for 第一书记', async ({ page }) =
 });
 
 test('Pagefind indexes articles only, not listings or navigation', async ({ page }) => {
-  expect(await rawSearch('邵阳')({ page })).toEqual([REFERENCE_PATH]);
+  // 邵阳 is in the site's name on every page: an indexed listing or header would be found.
+  // Other articles may mention it too (an editor's new one does), so only the kind of page is checked.
+  const urls = await rawSearch('邵阳')({ page });
+  expect(urls).toContain(REFERENCE_PATH);
+  expect(urls.filter((url) => !url.startsWith('/articles/'))).toEqual([]);
 });
 
 test('the search page renders results as links inside #search-results once it is no longer busy', async ({ page }) => {
