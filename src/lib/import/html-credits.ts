@@ -13,6 +13,7 @@
  */
 import type { ParsedByline } from './html-bylines.ts';
 import type { ImportedCredit, ReviewNote } from './types.ts';
+import { quoteForNote } from './note-quote.ts';
 
 /** A line as the reader sees it, and the same line with link text blanked out. */
 export interface CreditLine {
@@ -27,11 +28,6 @@ const CONTACT = /联系|电话|手机|热线|邮箱|邮件|e-?mail|地址|邮编
 export function beforeContact(text: string): string {
   const match = CONTACT.exec(text);
   return match ? text.slice(0, match.index) : text;
-}
-
-function quote(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 60 ? `${flat.slice(0, 60)}…` : flat;
 }
 
 /**
@@ -72,14 +68,16 @@ export function collectCredits(): Credits {
     authors, editors, notes,
     take(parsed, line) {
       if (parsed.rejected.length > 0) {
-        const key = `${quote(line)}|${parsed.rejected.map((rejected) => rejected.candidate).join()}`;
+        // A byline spread over several lines of markup is quoted as one.
+        const flatLine = line.replace(/\s+/g, ' ').trim();
+        const key = `${quoteForNote(flatLine)}|${parsed.rejected.map((rejected) => rejected.candidate).join()}`;
         if (noted.has(key)) return;
         noted.add(key);
         const onlyEditors = parsed.rejected.every((rejected) => rejected.role === '责任编辑');
         const reasons = parsed.rejected.map((rejected) => rejected.reason).join('; ');
         notes.push(onlyEditors
-          ? { field: 'editor', message: `the line "${quote(line)}" was not used: ${reasons}; add editor: by hand if it names a person` }
-          : { field: 'authors', message: `the byline "${quote(line)}" was not used: ${reasons}; add authors: by hand if it names people` });
+          ? { field: 'editor', message: `the line "${quoteForNote(flatLine)}" was not used: ${reasons}; add editor: by hand if it names a person` }
+          : { field: 'authors', message: `the byline "${quoteForNote(flatLine)}" was not used: ${reasons}; add authors: by hand if it names people` });
         return;
       }
       for (const credit of parsed.credits) {

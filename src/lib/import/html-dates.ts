@@ -17,6 +17,7 @@ import type { CheerioAPI } from 'cheerio';
 import { parsePublishedDate, zonedParts } from '../dates.ts';
 import { toFrontmatterDate, VISIBLE_DATE } from './html-meta.ts';
 import type { ReviewNote } from './types.ts';
+import { quoteForNote } from './note-quote.ts';
 
 export interface DateEvidence {
   /** Frontmatter date: `2017-10-17T09:41+08:00` or `2017-10-17`. */
@@ -47,10 +48,6 @@ const UPDATE_LABEL = /(?:更新|修改|编辑)(?:时间|日期|于)?\s*[:：]?\s
 const HEADER_FIELD = /来源|来自|出处|作者|记者|编辑|通讯员|浏览|阅读|点击|字号|人气|评论/;
 const DATE_LABEL = /(?:发布|发表|出版|刊发|上传)?(?:时间|日期)\s*[:：]?\s*$|发[布表]于\s*$/;
 
-function quote(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
-}
-
 /**
  * The date in one header line, or undefined when the line holds none or holds it in prose
  * (`2019年9月7日，华为发布…` is a sentence that starts with a date, not a dateline).
@@ -77,7 +74,7 @@ export function headerDate(lines: readonly HeaderLine[], timeZone: string): Date
     const linkIsTheDate = line.outsideLinks.trim() === '' && VISIBLE_DATE.exec(line.text)?.[0].length === line.text.trim().length;
     const text = linkIsTheDate ? line.text : line.outsideLinks;
     const date = dateInHeaderLine(text, timeZone);
-    if (date !== undefined) return { date, from: `the header line "${quote(line.text)}"` };
+    if (date !== undefined) return { date, from: `the header line "${quoteForNote(line.text)}"` };
   }
   return undefined;
 }
@@ -86,7 +83,7 @@ export function headerDate(lines: readonly HeaderLine[], timeZone: string): Date
 export function trailerDate(lines: readonly HeaderLine[], timeZone: string): DateEvidence | undefined {
   for (const line of lines) {
     const date = dateInHeaderLine(line.outsideLinks, timeZone);
-    if (date !== undefined) return { date, from: `the line "${quote(line.text)}"` };
+    if (date !== undefined) return { date, from: `the line "${quoteForNote(line.text)}"` };
   }
   return undefined;
 }
