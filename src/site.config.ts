@@ -55,6 +55,8 @@ export interface SiteStrings {
     failed: string;
     /** While older years are still being searched; `{years}` is the newest index part's (`2025–2026`). */
     newest: string;
+    /** Above the pages titled exactly as the query, while the full text is still being searched. */
+    titleMatch: string;
   };
   /** The results panel under the header's search box; `{query}`, `{count}` and `{years}` are replaced. */
   searchPanel: {
@@ -62,6 +64,8 @@ export interface SiteStrings {
     label: string;
     searching: string;
     newest: string;
+    /** Above the pages titled exactly as the query, while the full text is still being searched. */
+    titleMatch: string;
     /** Announced with the results: how many, and how to reach them by keyboard. */
     count: string;
     empty: string;
@@ -226,11 +230,13 @@ export const siteConfig: SiteConfig = {
       more: '显示更多结果',
       failed: '搜索暂时无法使用（{message}），请稍后再试。',
       newest: '{years} 年的文章中找到 {count} 篇，正在检索更早的年份……',
+      titleMatch: '找到标题相同的文章，正在检索全文……',
     },
     searchPanel: {
       label: '搜索结果',
       searching: '正在搜索……',
       newest: '{years} 年中找到 {count} 篇，正在检索更早的年份……',
+      titleMatch: '找到标题相同的文章，正在检索全文……',
       count: '找到 {count} 篇。按下方向键浏览，Esc 关闭。',
       empty: '没有找到包含“{query}”的文章。',
       all: '在搜索页查看全部结果与筛选',

@@ -4,8 +4,8 @@
  * `data-pagefind-body` (article title and body) are indexed, never navigation or listings;
  * Chinese text goes through the CJK layer (`src/lib/search/`), which writes each page's
  * search document for Pagefind's command line to index, in parts of whole years
- * (`indexer.ts`). The search page then gets preload links for what its first search loads
- * (`preload.ts`).
+ * (`indexer.ts`), with the title lookup that answers a whole title first (`title-lookup.ts`).
+ * The search page then gets preload links for what its first search loads (`preload.ts`).
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -92,7 +92,8 @@ export default function pagefind(): AstroIntegration {
           );
           writeSearchPreloads(fileURLToPath(dir), siteConfig.base);
           const parts = summary.shards.map((shard) => `${shard.name}: ${shard.pages} page${shard.pages === 1 ? '' : 's'} ${shard.reused ? 'reused' : 'indexed'} in ${shard.ms} ms`);
-          log.info(`${summary.pages} pages in ${summary.ms} ms (${parts.join('; ')}); ${summary.unchangedPages} pages' searchable part unchanged since the cached build`);
+          const { titles } = summary;
+          log.info(`${summary.pages} pages in ${summary.ms} ms (${parts.join('; ')}); ${summary.unchangedPages} pages' searchable part unchanged since the cached build; title lookup: ${titles.titles} titles in ${titles.buckets} bucket${titles.buckets === 1 ? '' : 's'}, ${titles.read} fragments read, ${titles.ms} ms`);
         } catch (cause) {
           throw cause instanceof SearchIndexError
             ? new PagefindError(cause.message, { cause })

@@ -125,8 +125,13 @@ export function fromIndexText(indexText: string, blockSeparator = ''): string {
       previousWasText = false;
       continue;
     }
-    // Pagefind ends a block with '.' when it has no punctuation of its own: after our
-    // tokens that is never the author's.
+    // Pagefind ends a block with '.' when it has no punctuation of its own, attached to our
+    // last token or as a word of its own after it: after our tokens that is never the
+    // author's (who writes 。 after Han text).
+    if (word === '.' && !previousWasText && out !== '') {
+      out += blockSeparator;
+      continue;
+    }
     const token = word.endsWith('.') && word.startsWith(TOKEN_PREFIX) ? word.slice(0, -1) : word;
     const decoded = decodeToken(token);
     if (decoded) {

@@ -7,15 +7,17 @@
  *
  * The first answer does not grow with the archive: Pagefind opens the newest index part
  * alone (`shards.ts`), the first search answers from it, and only then are the older parts
- * merged and the filters loaded. What the newest part's answer showed keeps its place in
- * the complete answer (`SearchStages.onNewest`).
+ * merged and the filters loaded. A whole title is answered before that, from the title
+ * lookup (`titleHits`, `title-lookup.ts`), while Pagefind is still loading. What an early
+ * answer showed keeps its place in the complete answer (`SearchStages`).
  */
-import { decodeToken, fromIndexText, isCharToken, toIndexText } from './cjk.ts';
+import { decodeToken, fromIndexText, isCharToken } from './cjk.ts';
 import { excerpt, highlight } from './excerpt.ts';
 import { createFolder, foldQuery, identityFolder, type CharFolder } from './fold.ts';
 import { FILTER_KEYS, type FilterKey } from './page-attributes.ts';
 import { phraseStarts, planQuery, type QueryPlan, type QueryWord } from './query.ts';
 import { SHARD_MANIFEST_FILE, type ShardManifest } from './shards.ts';
+import { pagesTitled, textAfterTitle, TITLE_FOLDER, titleBucket, titleKey } from './title-lookup.ts';
 import type { SearchState } from './url-state.ts';
 
 interface PagefindFragment {
@@ -69,8 +71,9 @@ export interface SearchOutcome {
   approximate: boolean;
   facets: Record<FilterKey, FacetValue[]>;
   /**
-   * How many leading results were shown from the newest part's answer and keep their
-   * places; the rank-based reordering in `hits` leaves them alone.
+   * How many leading results were shown before the complete answer (from the title lookup
+   * or the newest part's answer) and keep their places; the rank-based reordering in `hits`
+   * leaves them alone.
    */
   pinned: number;
   /** The newest part's years when the answer is from that part alone (`onNewest`), else undefined. */
@@ -80,10 +83,17 @@ export interface SearchOutcome {
 /** How a caller takes part in a search that answers in stages. */
 export interface SearchStages {
   /**
+   * The ids of results already on screen before Pagefind answered (`titleHits`), in the
+   * order shown: the answers leave them out of what they offer to be shown, and the complete
+   * answer starts with them.
+   */
+  leading?: Promise<readonly string[]> | readonly string[];
+  /**
    * Called with the newest index part's answer while the older parts are still loading,
-   * only when that answer has results that hold the query (not approximate ones) and the
-   * older parts are not merged yet. Returns the ids of the results it showed, in the order
-   * shown: the complete answer starts with them, in that order, so nothing a reader saw moves.
+   * only when that answer has results that hold the query (not approximate ones), other than
+   * the `leading` ones, and the older parts are not merged yet. Returns the ids of the
+   * results it showed, in the order shown: the complete answer starts with them, after the
+   * leading ones, in that order, so nothing a reader saw moves.
    */
   onNewest?: (outcome: SearchOutcome) => Promise<readonly string[]> | readonly string[];
   /** Whether to count facets (default true); the header's panel shows none. */
@@ -122,6 +132,7 @@ const isHanWord = (word: { tokens: string[] }) => word.tokens.every((token) => d
 export class SearchEngine {
   #options: EngineOptions;
   #ready: Promise<{ pagefind: PagefindApi; fold: CharFolder }> | undefined;
+  #basicsLoaded: Promise<{ fold: CharFolder; manifest: ShardManifest | undefined }> | undefined;
   /** The older index parts' folders, merged after the first answer (`shards.ts`). */
   #olderParts: string[] = [];
   #newestYears: number[] | undefined;
@@ -148,7 +159,6 @@ export class SearchEngine {
    */
   load(): Promise<{ pagefind: PagefindApi; fold: CharFolder }> {
     this.#ready ??= (async () => {
-      const folder = this.#options.pagefindUrl.replace(/[^/]*$/, '');
       // Pagefind starts loading its entry file, metadata and WebAssembly as soon as its module
       // is here, while the folding table and the manifest are still on their way.
       const importPagefind = this.#options.importPagefind ?? ((url: string) => import(/* @vite-ignore */ url) as Promise<PagefindApi>);
@@ -159,26 +169,72 @@ export class SearchEngine {
         void pagefind.init?.();
         return pagefind;
       });
-      const [pagefind, fold, manifest] = await Promise.all([
-        started,
-        fetch(this.#options.foldUrl)
-          .then((response) => (response.ok ? response.text() : ''))
-          .then((table) => (table ? createFolder(table) : identityFolder))
-          .catch(() => identityFolder),
-        // No manifest (an index written before parts existed): one part.
-        this.#options.manifest ??
-          fetch(`${folder}${SHARD_MANIFEST_FILE}`)
-            .then((response) => (response.ok ? (response.json() as Promise<ShardManifest>) : undefined))
-            .catch(() => undefined),
-      ]);
-      this.#olderParts = (manifest?.merge ?? []).map((path) => `${folder}${path}`);
-      this.#newestYears = manifest?.shards[0]?.years;
+      const [pagefind, { fold }] = await Promise.all([started, this.#basics()]);
       return { pagefind, fold };
     })();
     this.#ready.catch(() => {
       this.#ready = undefined;
     });
     return this.#ready;
+  }
+
+  /** The folding table and the manifest (what the title lookup needs), without waiting for Pagefind. */
+  #basics(): Promise<{ fold: CharFolder; manifest: ShardManifest | undefined }> {
+    this.#basicsLoaded ??= (async () => {
+      const [fold, manifest] = await Promise.all([
+        fetch(this.#options.foldUrl)
+          .then((response) => (response.ok ? response.text() : ''))
+          .then((table) => (table ? createFolder(table) : identityFolder))
+          .catch(() => identityFolder),
+        // No manifest (an index written before parts existed): one part.
+        this.#options.manifest ??
+          fetch(`${this.#folder}${SHARD_MANIFEST_FILE}`)
+            .then((response) => (response.ok ? (response.json() as Promise<ShardManifest>) : undefined))
+            .catch(() => undefined),
+      ]);
+      this.#olderParts = (manifest?.merge ?? []).map((path) => `${this.#folder}${path}`);
+      this.#newestYears = manifest?.shards[0]?.years;
+      return { fold, manifest };
+    })();
+    return this.#basicsLoaded;
+  }
+
+  /** Pagefind's folder, where the index parts, the manifest and the title lookup live. */
+  get #folder(): string {
+    return this.#options.pagefindUrl.replace(/[^/]*$/, '');
+  }
+
+  /**
+   * The pages whose whole title is `query` (`title-lookup.ts`), rendered as results, newest
+   * first, at most `limit`: one small request, answered while Pagefind is still loading.
+   * None when the index has no lookup or the bucket cannot be fetched: the search answers
+   * them anyway.
+   */
+  async titleHits(query: string, limit: number): Promise<SearchHit[]> {
+    void this.load().catch(() => {});
+    const { fold, manifest } = await this.#basics();
+    const buckets = manifest?.titles?.buckets;
+    const key = titleKey(query, fold);
+    if (!buckets || !key) return [];
+    const bucket: unknown = await fetch(`${this.#folder}${TITLE_FOLDER}/${titleBucket(key, buckets)}.json`)
+      .then((response) => (response.ok ? response.json() : []))
+      .catch(() => []);
+    const words = planQuery(query, fold).words.map((word) => word.text);
+    return pagesTitled(bucket, key)
+      .slice(0, limit)
+      .map((page) => ({
+        id: page.id,
+        url: this.#fullUrl(page.url),
+        titleHtml: highlight(page.title, words, fold),
+        date: page.date,
+        source: page.source,
+        excerptHtml: excerpt(page.lead, words, fold),
+      }));
+  }
+
+  /** A page URL as Pagefind gives it: under the site's base path. */
+  #fullUrl(url: string): string {
+    return /^(https?:)?\/\//.test(url) ? url : `${this.#options.baseUrl}/${url}`.replace(/\/+/g, '/');
   }
 
   #partOptions() {
@@ -201,22 +257,33 @@ export class SearchEngine {
     const { pagefind, fold } = await this.load();
     const plan = planQuery(state.q, fold);
     if (plan.words.length === 0) return { plan, results: [], approximate: false, facets: noFacets(), pinned: 0 };
-    let pinned: PagefindResult[] = [];
+    // The ids already on screen (the title lookup's), then those the newest part's answer shows.
+    const shownIds = [...((await stages.leading) ?? [])];
+    const shownResults = new Map<string, PagefindResult>();
     if (stages.onNewest && this.#merged === undefined && this.#olderParts.length > 0) {
       const newest = await this.#answer(pagefind, plan, state, false);
-      if (newest.results.length > 0 && !newest.approximate) {
-        const byId = new Map(newest.results.map((result) => [result.id, result]));
-        const shown = await stages.onNewest({ ...newest, newestYears: this.#newestYears });
-        pinned = shown.flatMap((id) => byId.get(id) ?? []);
+      for (const result of newest.results) if (shownIds.includes(result.id)) shownResults.set(result.id, result);
+      const unseen = newest.results.filter((result) => !shownIds.includes(result.id));
+      if (unseen.length > 0 && !newest.approximate) {
+        const byId = new Map(unseen.map((result) => [result.id, result]));
+        for (const id of await stages.onNewest({ ...newest, results: unseen, newestYears: this.#newestYears })) {
+          const result = byId.get(id);
+          if (!result) continue;
+          shownIds.push(id);
+          shownResults.set(id, result);
+        }
       }
     }
     await this.#mergeOlderParts(pagefind);
     const complete = await this.#answer(pagefind, plan, state, stages.facets ?? true);
-    if (pinned.length === 0) return complete;
-    // The newest part's verified results are verified in the whole index too; the shown ones
-    // lead, in the order shown, and the rest follow in rank order.
-    const shownIds = new Set(pinned.map((result) => result.id));
-    return { ...complete, results: [...pinned, ...complete.results.filter((result) => !shownIds.has(result.id))], pinned: pinned.length };
+    if (shownIds.length === 0) return complete;
+    // What was shown is verified in the whole index too; it leads, in the order shown, and
+    // the rest follows in rank order. A shown page the complete answer lacks keeps its place
+    // on screen but is not counted.
+    for (const result of complete.results) if (shownIds.includes(result.id) && !shownResults.has(result.id)) shownResults.set(result.id, result);
+    const pinned = shownIds.flatMap((id) => shownResults.get(id) ?? []);
+    const pinnedIds = new Set(pinned.map((result) => result.id));
+    return { ...complete, results: [...pinned, ...complete.results.filter((result) => !pinnedIds.has(result.id))], pinned: pinned.length };
   }
 
   /** One answer from the index parts loaded now. */
@@ -412,9 +479,7 @@ export class SearchEngine {
       const title = data.meta['title'] ?? data.url;
       const foldedTitle = foldQuery(title, fold);
       const allInTitle = words.every((word) => foldedTitle.includes(word));
-      const titleText = foldedTitle.replace(/[\s\p{P}\p{S}]+/gu, '');
-      const queryText = words.join('');
-      const rank = titleText === queryText ? 0 : allInTitle ? 1 : 2;
+      const rank = titleKey(title, fold) === words.join('') ? 0 : allInTitle ? 1 : 2;
       return { result, data, title, rank, index };
     });
     if (rerank && from === 0) {
@@ -422,16 +487,14 @@ export class SearchEngine {
       ranked.push(...movable.sort((a, b) => a.rank - b.rank || a.index - b.index));
     }
     return ranked.map(({ result, data, title }) => {
-      const text = fromIndexText(data.content);
-      const titleAsIndexed = fromIndexText(toIndexText(title, fold));
-      const body = text.startsWith(titleAsIndexed) ? text.slice(titleAsIndexed.length) : text;
+      const body = textAfterTitle(fromIndexText(data.content), title, fold);
       return {
         id: result.id,
         url: data.url,
         titleHtml: highlight(title, words, fold),
         date: data.meta['date'],
         source: data.meta['source'],
-        excerptHtml: excerpt(body.trim(), words, fold),
+        excerptHtml: excerpt(body, words, fold),
       };
     });
   }

@@ -1,9 +1,10 @@
 /**
  * Builds the site's search index from its built pages (Node only): every page with a
  * `data-pagefind-body` element becomes one Pagefind record in the CJK layer's tokens, and
- * the Traditional → Simplified table the browser folds queries with is written beside it.
- * Used by the Pagefind integration after `astro build`, by the dev server from the
- * collection, and by the benchmark.
+ * the Traditional → Simplified table the browser folds queries with is written beside it,
+ * with the title lookup read from the finished index (`title-lookup-files.ts`). Used by the
+ * Pagefind integration after `astro build`, by the dev server from the collection, and by
+ * the benchmark.
  */
 import { createHash } from 'node:crypto';
 // Synchronous on purpose: one awaited call per file left the process idle for most of the
@@ -18,6 +19,7 @@ import { buildFoldTable } from './fold-table.ts';
 import { createFolder } from './fold.ts';
 import { indexDocument, readPageRecord, searchableSource } from './page-record.ts';
 import { PagefindCliError, runPagefindCli } from './pagefind-cli.ts';
+import { writeTitleLookup, type TitleLookupSummary } from './title-lookup-files.ts';
 import { partLanguage, planShards, SHARD_FOLDER, SHARD_MANIFEST_FILE, shardManifest } from './shards.ts';
 
 export class SearchIndexError extends Error {
@@ -89,6 +91,8 @@ export interface BuiltSiteSummary extends IndexSummary {
   shards: ShardSummary[];
   /** Pages whose document fingerprint came from the cache: their searchable part (`searchableSource`) had not changed. */
   unchangedPages: number;
+  /** The title lookup written beside the index (`title-lookup-files.ts`). */
+  titles: TitleLookupSummary;
 }
 
 export interface BuiltSiteOptions {
@@ -277,7 +281,8 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
     mkdirSync(outputDir, { recursive: true });
     writeFileSync(join(outputDir, FOLD_TABLE_FILE), foldTable);
     writeFileSync(join(outputDir, SHARD_MANIFEST_FILE), `${JSON.stringify(shardManifest(shards))}\n`);
-    return { pages: summaries.reduce((sum, shard) => sum + shard.pages, 0), ms: Math.round(performance.now() - started), shards: summaries, unchangedPages };
+    const titles = writeTitleLookup(outputDir, { cacheDir: options.cacheDir });
+    return { pages: summaries.reduce((sum, shard) => sum + shard.pages, 0), ms: Math.round(performance.now() - started), shards: summaries, unchangedPages, titles };
   } finally {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }

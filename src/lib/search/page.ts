@@ -8,10 +8,11 @@
  * `data-total` holds the number of results and `data-query` the query they answer. It is
  * busy in the page's HTML already: the search starts as soon as the script runs.
  *
- * The first search answers in two stages (`SearchStages`): the newest years' results are
- * shown as soon as they are found (`data-stage="newest"`, still busy), and the complete
- * answer adds to them without moving them (`data-stage="complete"`). Performance marks
- * `annals:results-shown` and `annals:results-complete` (detail: the query) time both.
+ * A search answers in stages (`stages.ts`): pages titled exactly as the query first
+ * (`data-stage="title"`, still busy), then on the first search the newest years' results
+ * as soon as they are found (`data-stage="newest"`, still busy), and the complete answer
+ * adds to them without moving them (`data-stage="complete"`). Performance marks
+ * `annals:results-shown` and `annals:results-complete` (detail: the query) time them.
  */
 import type { SiteStrings } from '../../site.config.ts';
 import { escapeHtml } from './excerpt.ts';
@@ -112,11 +113,14 @@ export function runSearchPage(): void {
         rerank: state.sort === 'relevance',
         facets: true,
         isStale: () => mine !== generation,
-        showNewest: (hits, newest) => {
-          status.innerHTML = fill(strings.newest, { count: newest.results.length, years: newestYearsLabel(newest.newestYears) });
-          results.innerHTML = `<ol class="search-results">${renderHits(hits)}</ol>`;
+        showEarly: (hits, answer, below) => {
+          status.innerHTML =
+            answer.kind === 'title' ? escapeHtml(strings.titleMatch) : fill(strings.newest, { count: answer.outcome.results.length, years: newestYearsLabel(answer.outcome.newestYears) });
+          const list = results.querySelector('ol.search-results');
+          if (below && list) list.insertAdjacentHTML('beforeend', renderHits(hits));
+          else results.innerHTML = `<ol class="search-results">${renderHits(hits)}</ol>`;
           facetsBox.hidden = true;
-          results.dataset['stage'] = 'newest';
+          results.dataset['stage'] = answer.kind;
         },
         showComplete: (hits, outcome, added) => {
           current = { outcome, state, shown: hits.length };
@@ -124,7 +128,7 @@ export function runSearchPage(): void {
           status.innerHTML = outcome.results.length > 0 ? fill(strings.count, { count: outcome.results.length, query: state.q }) : '';
           const list = results.querySelector('ol.search-results');
           if (added && list) {
-            // What the newest years showed stays as it is (and keeps focus); the rest is added below it.
+            // What the early stages showed stays as it is (and keeps focus); the rest is added below it.
             list.insertAdjacentHTML('beforeend', renderHits(added));
           } else {
             results.innerHTML =

@@ -110,12 +110,14 @@ function runSearchPanel(elements: SearchPanelElements, engine: SearchEngine): vo
           rerank: true,
           facets: false,
           isStale: stale,
-          showNewest: (hits, newest) => {
-            list.innerHTML = hits.map(renderHit).join('');
-            status.textContent = fill(strings.newest, { count: newest.results.length, years: newestYearsLabel(newest.newestYears) });
+          showEarly: (hits, answer, below) => {
+            if (below) list.insertAdjacentHTML('beforeend', hits.map(renderHit).join(''));
+            else list.innerHTML = hits.map(renderHit).join('');
+            status.textContent =
+              answer.kind === 'title' ? strings.titleMatch : fill(strings.newest, { count: answer.outcome.results.length, years: newestYearsLabel(answer.outcome.newestYears) });
           },
           showComplete: (hits, outcome, added) => {
-            // What the newest years showed stays where it is (and keeps focus); the rest goes below.
+            // What the early stages showed stays where it is (and keeps focus); the rest goes below.
             if (added) list.insertAdjacentHTML('beforeend', added.map(renderHit).join(''));
             else list.innerHTML = hits.map(renderHit).join('');
             status.textContent = hits.length > 0 ? fill(strings.count, { count: outcome.results.length }) : fill(strings.empty, { query: q });

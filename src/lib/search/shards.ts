@@ -10,6 +10,7 @@
  * A year is never split, so a year belongs to exactly one part: the search page relies on
  * that to keep newest-first order across parts, and to name the newest part's years.
  */
+import type { TitleLookupInfo } from './title-lookup.ts';
 
 export interface SearchShard {
   /** `2024` or `2022-2023`: the folder name of a part that is not the first. */
@@ -29,6 +30,8 @@ export interface ShardManifest {
   merge: string[];
   /** Every part, newest first; the first is `/pagefind/` itself. */
   shards: SearchShard[];
+  /** The title lookup's buckets (`title-lookup.ts`); absent in an index written without it. */
+  titles?: TitleLookupInfo;
 }
 
 /**

@@ -1,12 +1,13 @@
 /**
  * What the search surfaces (the search page, the header's panel) share about a search that
- * answers in stages (`SearchStages` in `engine.ts`): the newest part's hits are drawn as
- * soon as they are verified, the complete answer adds to them without moving them, and
- * performance marks time what a reader sees.
+ * answers in stages (`SearchStages` in `engine.ts`): pages titled exactly as the query are
+ * drawn from the title lookup, the newest part's hits below them as soon as they are
+ * verified, the complete answer adds to them without moving them, and performance marks
+ * time what a reader sees.
  */
 import type { SearchEngine, SearchHit, SearchOutcome } from './engine.ts';
 import { yearSpan } from './shards.ts';
-import type { SearchState } from './url-state.ts';
+import { hasFilters, type SearchState } from './url-state.ts';
 
 /** Where a search's results are shown. */
 export type SearchSurface = 'page' | 'panel';
@@ -23,6 +24,13 @@ export function markResults(stage: 'shown' | 'complete', surface: SearchSurface,
 /** `2025–2026` for the years of the newest index part (newest first), `2026` for one. */
 export const newestYearsLabel = (years: readonly number[] | undefined): string => (years && years.length > 0 ? yearSpan(years, '–') : '');
 
+/** An answer drawn before the complete one. */
+export type EarlyAnswer =
+  /** Pages whose whole title is the query (`SearchEngine.titleHits`), before Pagefind has loaded. */
+  | { kind: 'title' }
+  /** The newest index part's answer, while the older parts are still loading. */
+  | { kind: 'newest'; outcome: SearchOutcome };
+
 export interface StagedSearch {
   surface: SearchSurface;
   state: SearchState;
@@ -34,34 +42,52 @@ export interface StagedSearch {
   facets: boolean;
   /** True once a newer search has replaced this one: nothing more is drawn. */
   isStale(): boolean;
-  /** Draws the newest part's hits (never called with none). */
-  showNewest(hits: SearchHit[], newest: SearchOutcome): void;
   /**
-   * Draws the complete answer: `added` are the hits after those `showNewest` drew, to be
-   * appended below them; undefined when the whole list is to be drawn from `hits`.
+   * Draws hits found early (never called with none): as the list when `below` is false,
+   * else appended below what an earlier stage drew.
+   */
+  showEarly(hits: SearchHit[], answer: EarlyAnswer, below: boolean): void;
+  /**
+   * Draws the complete answer: `added` are the hits after those the early stages drew, to
+   * be appended below them; undefined when the whole list is to be drawn from `hits`.
    */
   showComplete(hits: SearchHit[], outcome: SearchOutcome, added: SearchHit[] | undefined): void;
 }
 
-/** Runs one search in stages and draws it through the surface's callbacks, with the marks. */
+/**
+ * Runs one search in stages and draws it through the surface's callbacks, with the marks.
+ * The title lookup answers first only where its pages lead the final order too: in
+ * relevance order over the whole archive, where a page titled exactly as the query ranks
+ * first (`SearchEngine.hits`); a filtered or newest-first search waits for Pagefind.
+ */
 export async function searchInStages(engine: SearchEngine, search: StagedSearch): Promise<void> {
   const { surface, state, count, rerank, isStale } = search;
-  let shownEarly = false;
+  let drawn = 0;
+  const draw = (hits: SearchHit[], answer: EarlyAnswer) => {
+    search.showEarly(hits, answer, drawn > 0);
+    if (drawn === 0) markResults('shown', surface, state.q);
+    drawn += hits.length;
+    return hits.map((hit) => hit.id);
+  };
+  const leading =
+    state.sort === 'relevance' && !hasFilters(state)
+      ? engine.titleHits(state.q, count).then((hits) => (isStale() || hits.length === 0 ? [] : draw(hits, { kind: 'title' })))
+      : [];
   const outcome = await engine.search(state, {
     facets: search.facets,
+    leading,
     onNewest: async (newest) => {
-      const hits = isStale() ? [] : await engine.hits(newest, 0, count, rerank);
-      if (isStale() || hits.length === 0) return [];
-      search.showNewest(hits, newest);
-      shownEarly = true;
-      markResults('shown', surface, state.q);
-      return hits.map((hit) => hit.id);
+      const room = count - drawn;
+      const hits = isStale() || room <= 0 ? [] : await engine.hits(newest, 0, room, rerank);
+      return isStale() || hits.length === 0 ? [] : draw(hits, { kind: 'newest', outcome: newest });
     },
   });
   if (isStale()) return;
   const hits = await engine.hits(outcome, 0, count, rerank);
   if (isStale()) return;
-  search.showComplete(hits, outcome, shownEarly && outcome.pinned > 0 ? hits.slice(outcome.pinned) : undefined);
-  if (!shownEarly) markResults('shown', surface, state.q);
+  // What was drawn early stays; a page the complete answer lacks (pinned short of drawn) is
+  // not taken away from under the reader either.
+  search.showComplete(hits, outcome, drawn > 0 ? hits.slice(outcome.pinned) : undefined);
+  if (drawn === 0) markResults('shown', surface, state.q);
   markResults('complete', surface, state.q);
 }

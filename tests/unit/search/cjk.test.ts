@@ -42,6 +42,16 @@ describe('CJK tokens', () => {
   test('reading back ignores the full stop Pagefind adds after a block', () => {
     const indexText = `${toIndexText('两会')}. ${toIndexText('召开')}`;
     expect(fromIndexText(indexText)).toBe('两会召开');
+    expect(fromIndexText(indexText, '\n')).toBe('两会\n召开');
+  });
+
+  test('also where Pagefind writes the full stop as a word of its own, after a zero-width space', () => {
+    // As in a real fragment's content: tokens separated by ' \u200b', the block's end '\u200b.'.
+    const indexText = `${toIndexText('王沪宁').split(' ').join(' \u200b')}\u200b. \u200b${toIndexText('参加').split(' ').join(' \u200b')}`;
+    expect(fromIndexText(indexText)).toBe('王沪宁参加');
+    expect(fromIndexText(indexText, '\n')).toBe('王沪宁\n参加');
+    // After words of the author's, a full stop is the author's.
+    expect(fromIndexText('5G .')).toBe('5G .');
   });
 });
 

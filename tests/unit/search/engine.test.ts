@@ -1,8 +1,10 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { SearchEngine } from '../../../src/lib/search/engine.ts';
 import { identityFolder } from '../../../src/lib/search/fold.ts';
 import { planQuery } from '../../../src/lib/search/query.ts';
 import { searchInStages } from '../../../src/lib/search/stages.ts';
+import type { TitleEntryWire } from '../../../src/lib/search/title-lookup.ts';
+import type { SearchState } from '../../../src/lib/search/url-state.ts';
 import { fakePagefind, type FakePage } from './fake-pagefind.ts';
 
 const page = (url: string, ...blocks: string[]): FakePage => ({ url, title: `标题${url}`, blocks });
@@ -206,7 +208,7 @@ describe('the search engine’s first answer, from the newest index part', () =>
       rerank: true,
       facets: false,
       isStale: () => false,
-      showNewest: (hits) => drawn.push(hits.map((hit) => hit.url)),
+      showEarly: (hits) => drawn.push(hits.map((hit) => hit.url)),
       showComplete: (hits, _outcome, added) => {
         drawn.push(hits.map((hit) => hit.url));
         appended = added?.map((hit) => hit.url);
@@ -224,7 +226,7 @@ describe('the search engine’s first answer, from the newest index part', () =>
     const { engine } = setUp();
     let draws = 0;
     performance.clearMarks();
-    await searchInStages(engine, { surface: 'page', state, count: 10, rerank: true, facets: true, isStale: () => true, showNewest: () => draws++, showComplete: () => draws++ });
+    await searchInStages(engine, { surface: 'page', state, count: 10, rerank: true, facets: true, isStale: () => true, showEarly: () => draws++, showComplete: () => draws++ });
     expect(draws).toBe(0);
     expect(performance.getEntriesByType('mark')).toEqual([]);
   });
@@ -254,5 +256,73 @@ describe('the search engine’s first answer, from the newest index part', () =>
     expect(pagefind.calls).not.toContain('filters');
     expect(outcome.results).toHaveLength(4);
     expect(Object.values(outcome.facets).every((values) => values.length === 0)).toBe(true);
+  });
+});
+
+describe('the title lookup’s answer, before Pagefind’s', () => {
+  const newest = [page('/newest-1/', '数字经济在二〇一八'), page('/newest-2/', '发展数字经济')];
+  const older = { '/pagefind/shards/2017/': [{ url: '/older-title/', title: '数字经济', blocks: ['数字经济的一年'] }, page('/oldest/', '数字经济起步')] };
+  // The fake numbers pages in order: the newest part's, then the older part's.
+  const titled: TitleEntryWire = ['数字经济', 'page-2', '/older-title/', '数字经济', '2017-05-01', '邵阳日报', '数字经济的一年'];
+  const manifest = { merge: ['shards/2017/'], shards: [{ name: '2018', years: [2018], pages: 2 }, { name: '2017', years: [2017], pages: 2 }], titles: { buckets: 1 } };
+  const state = { q: '数字经济', filters: {}, sort: 'relevance' as const };
+  const bucketRequests: string[] = [];
+  const withBucket = (bucket: unknown[]) => {
+    bucketRequests.length = 0;
+    vi.stubGlobal('fetch', async (url: string) => {
+      if (url.startsWith('data:')) return new Response('');
+      bucketRequests.push(url);
+      return url === '/pagefind/titles/0.json' ? Response.json(bucket) : new Response('', { status: 404 });
+    });
+    return new SearchEngine({ pagefindUrl: '/pagefind/pagefind.js', foldUrl: 'data:,', baseUrl: '/', manifest, importPagefind: async () => fakePagefind(newest, older) });
+  };
+  afterEach(() => vi.unstubAllGlobals());
+
+  const run = async (engine: SearchEngine, searchState: SearchState = state) => {
+    const draws: { kind: string; urls: string[]; below: boolean }[] = [];
+    let complete: { urls: string[]; added: string[] | undefined } | undefined;
+    performance.clearMarks();
+    await searchInStages(engine, {
+      surface: 'page',
+      state: searchState,
+      count: 10,
+      rerank: true,
+      facets: false,
+      isStale: () => false,
+      showEarly: (hits, answer, below) => draws.push({ kind: answer.kind, urls: hits.map((hit) => hit.url), below }),
+      showComplete: (hits, _outcome, added) => (complete = { urls: hits.map((hit) => hit.url), added: added?.map((hit) => hit.url) }),
+    });
+    return { draws, complete, marks: performance.getEntriesByType('mark').map((mark) => mark.name) };
+  };
+
+  test('draws the page titled as the query first, the newest part’s below it, and the rest below those', async () => {
+    const { draws, complete, marks } = await run(withBucket([titled]));
+    expect(draws).toEqual([
+      { kind: 'title', urls: ['/older-title/'], below: false },
+      { kind: 'newest', urls: expect.arrayContaining(['/newest-1/', '/newest-2/']), below: true },
+    ]);
+    expect(draws[1]?.urls).toHaveLength(2);
+    expect(complete?.urls.slice(0, 3)).toEqual([...(draws[0]?.urls ?? []), ...(draws[1]?.urls ?? [])]);
+    expect(complete?.added).toEqual(['/oldest/']);
+    expect(marks).toEqual(['annals:results-shown', 'annals:results-complete']);
+  });
+
+  test('renders the hit from the bucket: title and excerpt marked, under the site’s base', async () => {
+    const [hit] = await withBucket([titled]).titleHits('数字 经济！', 10);
+    expect(hit).toEqual({ id: 'page-2', url: '/older-title/', titleHtml: '<mark>数字经济</mark>', date: '2017-05-01', source: '邵阳日报', excerptHtml: '<mark>数字经济</mark>的一年' });
+  });
+
+  test('is not asked for a filtered or newest-first search, whose first result it may not be', async () => {
+    await run(withBucket([titled]), { ...state, filters: { year: '2018' } });
+    await run(withBucket([titled]), { ...state, sort: 'newest' });
+    expect(bucketRequests).toEqual([]);
+  });
+
+  test('a page the complete answer lacks stays where it was drawn, and nothing is drawn twice', async () => {
+    const { draws, complete } = await run(withBucket([['数字经济', 'gone-id', '/removed/', '数字经济', '2017-05-01', '', '']]));
+    expect(draws[0]).toEqual({ kind: 'title', urls: ['/removed/'], below: false });
+    const shown = [...draws.flatMap((draw) => draw.urls), ...(complete?.added ?? [])];
+    expect(new Set(shown).size).toBe(shown.length);
+    expect(new Set(shown)).toEqual(new Set(['/removed/', '/newest-1/', '/newest-2/', '/older-title/', '/oldest/']));
   });
 });

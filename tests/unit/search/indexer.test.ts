@@ -2,12 +2,15 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { close, createIndex } from 'pagefind';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { importClosure, indexBuiltSite, SearchIndexError } from '../../../src/lib/search/indexer.ts';
 import { pageIds } from '../../../src/lib/search/part-files.ts';
 import { runPagefindCli } from '../../../src/lib/search/pagefind-cli.ts';
+import { identityFolder } from '../../../src/lib/search/fold.ts';
 import { SHARD_MANIFEST_FILE, type ShardManifest } from '../../../src/lib/search/shards.ts';
+import { TitleLookupError, writeTitleLookup } from '../../../src/lib/search/title-lookup-files.ts';
+import { pagesTitled, TITLE_FOLDER, titleBucket, titleKey } from '../../../src/lib/search/title-lookup.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'annals-indexer-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -119,4 +122,48 @@ describe('the code a cached search document depends on', () => {
     expect(modules).toEqual(expect.arrayContaining(['src/lib/search/indexer.ts', 'src/lib/search/cjk.ts', 'src/lib/search/page-record.ts', 'src/lib/search/fold.ts', 'src/lib/dates.ts']));
     for (const browserOnly of ['engine.ts', 'page.ts', 'panel.ts', 'query.ts', 'excerpt.ts']) expect(modules).not.toContain(`src/lib/search/${browserOnly}`);
   });
+});
+
+describe('the title lookup written with the index', () => {
+  const bucketOf = (output: string, title: string) => {
+    const manifest = JSON.parse(readFileSync(join(output, SHARD_MANIFEST_FILE), 'utf8')) as ShardManifest;
+    const buckets = manifest.titles?.buckets ?? 0;
+    return pagesTitled(JSON.parse(readFileSync(join(output, TITLE_FOLDER, `${titleBucket(titleKey(title, identityFolder), buckets)}.json`), 'utf8')), titleKey(title, identityFolder));
+  };
+
+  it('names each article by its Pagefind page id, in whichever part holds it, with what a result shows', async () => {
+    const site = builtSite('titles');
+    const output = join(site.dir, 'pagefind');
+    const summary = await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', { maxShardPages: 2 });
+    expect(summary.titles).toMatchObject({ titles: 5, buckets: 1, read: 5 });
+    const [newest] = bucketOf(output, '两会召开');
+    expect(newest).toEqual({ key: '两会召开', id: expect.any(String), url: '/articles/b/', title: '两会召开', date: '2024-05-01', source: undefined, lead: '代表们审议政府工作报告。' });
+    expect(pageIds(output)).toContain(newest?.id);
+    const [older] = bucketOf(output, '粮食安全检查');
+    expect(pageIds(join(output, 'shards/2022'))).toContain(older?.id);
+    expect(readdirSync(join(output, TITLE_FOLDER))).toEqual(['0.json']);
+  }, 60_000);
+
+  it('reads only the fragments that are new since the cached build', async () => {
+    const site = builtSite('titles-cached');
+    const options = { maxShardPages: 2, cacheDir: join(work, 'titles-cache') };
+    const output = join(site.dir, 'pagefind');
+    await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', options);
+    expect((await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', options)).titles.read).toBe(0);
+    writeFileSync(join(site.dir, 'articles/c/index.html'), article('养老服务中心正式启用', 2023, '中心可容纳两百名老人。'));
+    const edited = await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', options);
+    expect(edited.titles).toMatchObject({ titles: 5, read: 1 });
+    expect(bucketOf(output, '养老服务中心启用')).toEqual([]);
+    expect(bucketOf(output, '养老服务中心正式启用')).toMatchObject([{ url: '/articles/c/', lead: '中心可容纳两百名老人。' }]);
+  }, 60_000);
+
+  it('fails naming a fragment it cannot read', async () => {
+    const site = builtSite('titles-broken');
+    const output = join(site.dir, 'pagefind');
+    await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', { maxShardPages: 10 });
+    const [id] = pageIds(output);
+    writeFileSync(join(output, 'fragment', `${id}.pf_fragment`), gzipSync('pagefind_dcd{"unexpected":true}'));
+    expect(() => writeTitleLookup(output)).toThrow(TitleLookupError);
+    expect(() => writeTitleLookup(output)).toThrow(new RegExp(`${id}\\.pf_fragment is not one page's Pagefind fragment`));
+  }, 60_000);
 });

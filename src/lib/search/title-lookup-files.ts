@@ -1,0 +1,121 @@
+/**
+ * Writes the title lookup's buckets (`title-lookup.ts`) for a finished search index (Node
+ * only). The entries come from the index itself, every part's fragments, so each carries the
+ * page id Pagefind will answer with, and the lookup can never name a page the index lacks.
+ * Fragment files are named by a hash of their content, so an entry read once is kept by that
+ * name in the build cache: a rebuild reads only the fragments that are new.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { fromIndexText } from './cjk.ts';
+import { FOLD_TABLE_FILE } from './files.ts';
+import { createFolder, identityFolder, type CharFolder } from './fold.ts';
+import { SHARD_MANIFEST_FILE, type ShardManifest } from './shards.ts';
+import { fromWire, LEAD_LENGTH, TITLE_FOLDER, textAfterTitle, titleBucketCount, titleBuckets, titleKey, toWire, type TitleEntry, type TitleEntryWire } from './title-lookup.ts';
+
+export class TitleLookupError extends Error {
+  override name = 'TitleLookupError';
+}
+
+/** Pagefind's fragments are gzipped JSON behind this signature. */
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+/** In the build cache: the entry read from each fragment, by fragment file name (`TitleCache`). */
+export const TITLE_CACHE_FILE = 'annals-titles.json';
+
+/** Bumped when what `entryOf` makes of a fragment changes, so no entry of the old shape is reused. */
+const ENTRY_FORMAT = 1;
+
+interface TitleCache {
+  /** The entry format and the folding table the entries were made with. */
+  identity: string;
+  entries: Record<string, TitleEntryWire[]>;
+}
+
+interface Fragment {
+  url: string;
+  content: string;
+  meta?: Record<string, string | undefined>;
+}
+
+const isFragment = (value: unknown): value is Fragment =>
+  typeof value === 'object' && value !== null && typeof (value as Fragment).url === 'string' && typeof (value as Fragment).content === 'string';
+
+/** How much of a fragment's index text is decoded for the lead: far more than `LEAD_LENGTH` characters need. */
+const LEAD_INDEX_TEXT = 40 * LEAD_LENGTH;
+
+/** A fragment's entry: its title's key, and the opening of the text after the title. */
+export function entryOf(id: string, fragment: Fragment, fold: CharFolder): TitleEntry | undefined {
+  const title = fragment.meta?.['title'];
+  if (!title) return undefined;
+  // As `SearchEngine.hits` cuts excerpts: the text read back, less the title it opens with.
+  const body = textAfterTitle(fromIndexText(fragment.content.slice(0, LEAD_INDEX_TEXT)), title, fold);
+  return { key: titleKey(title, fold), id, url: fragment.url, title, date: fragment.meta?.['date'], source: fragment.meta?.['source'], lead: [...body].slice(0, LEAD_LENGTH).join('') };
+}
+
+/** A page's fragment: each page has its own file, named by the page's id (as `part-files.ts` reads them). */
+function readFragment(path: string): Fragment {
+  const data = gunzipSync(readFileSync(path)).toString('utf8');
+  const parsed: unknown = data.startsWith(FRAGMENT_SIGNATURE) ? JSON.parse(data.slice(FRAGMENT_SIGNATURE.length)) : undefined;
+  if (!isFragment(parsed)) throw new TitleLookupError(`${path} is not one page's Pagefind fragment (gzipped JSON with a url and content after "${FRAGMENT_SIGNATURE}"): was the index written by another Pagefind version? Rebuild it with the project's own (npm install, then npm run build)`);
+  return parsed;
+}
+
+export interface TitleLookupSummary {
+  /** Pages with a title in the lookup. */
+  titles: number;
+  buckets: number;
+  /** Fragment files read in this build (the others came from the cache). */
+  read: number;
+  ms: number;
+}
+
+/**
+ * Writes `<pagefindDir>/titles/<n>.json` for the index in `pagefindDir` (every part the
+ * manifest names) and records the bucket count in the manifest. `cacheDir`: where the
+ * entries read are kept between builds.
+ */
+export function writeTitleLookup(pagefindDir: string, options: { cacheDir?: string | undefined } = {}): TitleLookupSummary {
+  const started = performance.now();
+  const manifestFile = join(pagefindDir, SHARD_MANIFEST_FILE);
+  if (!existsSync(manifestFile)) throw new TitleLookupError(`${manifestFile} is missing: the title lookup is written after the search index`);
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as ShardManifest;
+  const foldFile = join(pagefindDir, FOLD_TABLE_FILE);
+  const foldTable = existsSync(foldFile) ? readFileSync(foldFile, 'utf8') : '';
+  const fold = foldTable ? createFolder(foldTable) : identityFolder;
+  const identity = createHash('sha256').update(`${ENTRY_FORMAT}\n${foldTable}`).digest('hex');
+  const cacheFile = options.cacheDir ? join(options.cacheDir, TITLE_CACHE_FILE) : undefined;
+  const previous = cacheFile && existsSync(cacheFile) ? (JSON.parse(readFileSync(cacheFile, 'utf8')) as TitleCache) : undefined;
+  const cached = new Map<string, TitleEntryWire[]>(previous?.identity === identity ? Object.entries(previous.entries) : []);
+  const kept: Record<string, TitleEntryWire[]> = {};
+  const entries: TitleEntry[] = [];
+  let read = 0;
+  for (const part of ['', ...manifest.merge]) {
+    const folder = join(pagefindDir, part, 'fragment');
+    if (!existsSync(folder)) throw new TitleLookupError(`${folder} is missing: the index part ${part || '(newest)'} has no fragments`);
+    for (const name of readdirSync(folder)) {
+      if (!name.endsWith('.pf_fragment')) continue;
+      let wire = cached.get(name);
+      if (!wire) {
+        read++;
+        const entry = entryOf(basename(name, '.pf_fragment'), readFragment(join(folder, name)), fold);
+        wire = entry ? [toWire(entry)] : [];
+      }
+      kept[name] = wire;
+      entries.push(...wire.map(fromWire));
+    }
+  }
+  const buckets = titleBucketCount(entries.length);
+  const titlesDir = join(pagefindDir, TITLE_FOLDER);
+  rmSync(titlesDir, { recursive: true, force: true });
+  mkdirSync(titlesDir, { recursive: true });
+  for (const [bucket, contents] of titleBuckets(entries, buckets).entries()) writeFileSync(join(titlesDir, `${bucket}.json`), JSON.stringify(contents));
+  writeFileSync(manifestFile, `${JSON.stringify({ ...manifest, titles: { buckets } } satisfies ShardManifest)}\n`);
+  if (cacheFile && options.cacheDir) {
+    mkdirSync(options.cacheDir, { recursive: true });
+    writeFileSync(cacheFile, JSON.stringify({ identity, entries: kept } satisfies TitleCache));
+  }
+  return { titles: entries.length, buckets, read, ms: Math.round(performance.now() - started) };
+}
