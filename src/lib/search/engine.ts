@@ -6,8 +6,9 @@
  * the search page, the header's search panel and the dev server share it.
  *
  * The first answer does not grow with the archive: Pagefind opens the newest index part
- * alone (`shards.ts`), the first search answers from it, and only then are the older parts
- * merged and the filters loaded. A whole title is answered before that, from the title
+ * alone (`shards.ts`), the first search answers from it (or, when it holds nothing, from the
+ * next parts merged one at a time, newest first), and only then are the other parts merged
+ * and the filters loaded. A whole title is answered before that, from the title
  * lookup (`titleHits`, `title-lookup.ts`), while Pagefind is still loading. What an early
  * answer showed keeps its place in the complete answer (`SearchStages`).
  */
@@ -76,7 +77,7 @@ export interface SearchOutcome {
    * leaves them alone.
    */
   pinned: number;
-  /** The newest part's years when the answer is from that part alone (`onNewest`), else undefined. */
+  /** The years of the newest parts an early answer (`onNewest`) covers, newest first; else undefined. */
   newestYears?: number[] | undefined;
 }
 
@@ -89,9 +90,10 @@ export interface SearchStages {
    */
   leading?: Promise<readonly string[]> | readonly string[];
   /**
-   * Called with the newest index part's answer while the older parts are still loading,
-   * only when that answer has results that hold the query (not approximate ones), other than
-   * the `leading` ones, and the older parts are not merged yet. Returns the ids of the
+   * Called with the newest index part's answer while the older parts are still loading (or,
+   * when the newest part holds nothing, the answer of the newest parts merged one at a time,
+   * up to `EARLY_PARTS`), only when that answer has results that hold the query (not
+   * approximate ones), other than the `leading` ones, and some older part is not merged yet. Returns the ids of the
    * results it showed, in the order shown: the complete answer starts with them, after the
    * leading ones, in that order, so nothing a reader saw moves.
    */
@@ -127,18 +129,23 @@ const facetOrder = (key: FilterKey) => (a: FacetValue, b: FacetValue) => (key ==
 
 const noFacets = () => Object.fromEntries(FILTER_KEYS.map((key) => [key, [] as FacetValue[]])) as Record<FilterKey, FacetValue[]>;
 
+/** The most index parts a first answer asks before the rest are merged together (`SearchEngine.#mayAskNextPart`). */
+export const EARLY_PARTS = 3;
+
 const isHanWord = (word: { tokens: string[] }) => word.tokens.every((token) => decodeToken(token) !== undefined);
 
 export class SearchEngine {
   #options: EngineOptions;
   #ready: Promise<{ pagefind: PagefindApi; fold: CharFolder }> | undefined;
   #basicsLoaded: Promise<{ fold: CharFolder; manifest: ShardManifest | undefined }> | undefined;
-  /** The older index parts' folders, merged after the first answer (`shards.ts`). */
+  /** The older index parts' folders, newest first, merged after the first answer (`shards.ts`). */
   #olderParts: string[] = [];
-  #newestYears: number[] | undefined;
-  #merged: Promise<void> | undefined;
-  /** How many index parts are merged; 1 until the older parts are. */
-  #parts = 1;
+  /** Every part's years and pages, newest first, from the manifest. */
+  #shards: { years: number[]; pages: number }[] = [];
+  /** How many of `#olderParts` are merged, in order. */
+  #mergedOlder = 0;
+  /** Merges run one batch at a time, so no part is ever merged twice. */
+  #merging: Promise<void> = Promise.resolve();
   #filterIds = new Map<string, Promise<Set<string>>>();
   /** Every filter value's count over the whole index, from `pagefind.filters()`: loaded for the first facets. */
   #indexFilters: Promise<FilterCounts> | undefined;
@@ -193,7 +200,7 @@ export class SearchEngine {
             .catch(() => undefined),
       ]);
       this.#olderParts = (manifest?.merge ?? []).map((path) => `${this.#folder}${path}`);
-      this.#newestYears = manifest?.shards[0]?.years;
+      this.#shards = manifest?.shards ?? [];
       return { fold, manifest };
     })();
     return this.#basicsLoaded;
@@ -241,16 +248,36 @@ export class SearchEngine {
     return { baseUrl: this.#options.baseUrl, excerptLength: 0 };
   }
 
-  /** Merges the older index parts (idempotent): every search from then on covers the whole archive. */
-  #mergeOlderParts(pagefind: PagefindApi): Promise<void> {
-    this.#merged ??= (async () => {
-      await Promise.all(this.#olderParts.map((path) => pagefind.mergeIndex(path, this.#partOptions())));
-      this.#parts = 1 + this.#olderParts.length;
-    })();
-    this.#merged.catch(() => {
-      this.#merged = undefined;
+  /**
+   * Merges the older parts up to the `through`-th (idempotent): after `#olderParts.length`
+   * every search covers the whole archive. The parts of one call are merged together.
+   */
+  #mergeOlderParts(pagefind: PagefindApi, through = this.#olderParts.length): Promise<void> {
+    const merged = this.#merging.then(async () => {
+      const next = this.#olderParts.slice(this.#mergedOlder, through);
+      await Promise.all(next.map((path) => pagefind.mergeIndex(path, this.#partOptions())));
+      this.#mergedOlder = Math.max(this.#mergedOlder, through);
     });
-    return this.#merged;
+    this.#merging = merged.catch(() => {});
+    return merged;
+  }
+
+  /** How many index parts a search covers now. */
+  get #parts(): number {
+    return 1 + this.#mergedOlder;
+  }
+
+  /**
+   * Whether a first answer that found nothing may merge one more part, newest first, and
+   * ask again before merging the rest together: while the parts asked hold under half the
+   * archive's pages, and at most `EARLY_PARTS` in all. An old topic then answers from the
+   * years that have it; one in no recent year waits for the rest, merged at once.
+   */
+  #mayAskNextPart(): boolean {
+    if (this.#mergedOlder >= this.#olderParts.length || this.#parts >= EARLY_PARTS) return false;
+    const pages = this.#shards.map((shard) => shard.pages);
+    const asked = pages.slice(0, this.#parts).reduce((sum, count) => sum + count, 0);
+    return asked * 2 < pages.reduce((sum, count) => sum + count, 0);
   }
 
   async search(state: SearchState, stages: SearchStages = {}): Promise<SearchOutcome> {
@@ -260,13 +287,19 @@ export class SearchEngine {
     // The ids already on screen (the title lookup's), then those the newest part's answer shows.
     const shownIds = [...((await stages.leading) ?? [])];
     const shownResults = new Map<string, PagefindResult>();
-    if (stages.onNewest && this.#merged === undefined && this.#olderParts.length > 0) {
-      const newest = await this.#answer(pagefind, plan, state, false);
+    if (stages.onNewest && this.#mergedOlder < this.#olderParts.length) {
+      const unseenIn = (answer: SearchOutcome) => (answer.approximate ? [] : answer.results.filter((result) => !shownIds.includes(result.id)));
+      let newest = await this.#answer(pagefind, plan, state, false);
+      while (unseenIn(newest).length === 0 && this.#mayAskNextPart()) {
+        await this.#mergeOlderParts(pagefind, this.#mergedOlder + 1);
+        newest = await this.#answer(pagefind, plan, state, false);
+      }
       for (const result of newest.results) if (shownIds.includes(result.id)) shownResults.set(result.id, result);
-      const unseen = newest.results.filter((result) => !shownIds.includes(result.id));
-      if (unseen.length > 0 && !newest.approximate) {
+      const unseen = unseenIn(newest);
+      if (unseen.length > 0 && this.#mergedOlder < this.#olderParts.length) {
         const byId = new Map(unseen.map((result) => [result.id, result]));
-        for (const id of await stages.onNewest({ ...newest, results: unseen, newestYears: this.#newestYears })) {
+        const newestYears = this.#shards.slice(0, this.#parts).flatMap((shard) => shard.years);
+        for (const id of await stages.onNewest({ ...newest, results: unseen, newestYears })) {
           const result = byId.get(id);
           if (!result) continue;
           shownIds.push(id);

@@ -28,7 +28,7 @@ export const newestYearsLabel = (years: readonly number[] | undefined): string =
 export type EarlyAnswer =
   /** Pages whose whole title is the query (`SearchEngine.titleHits`), before Pagefind has loaded. */
   | { kind: 'title' }
-  /** The newest index part's answer, while the older parts are still loading. */
+  /** The newest index parts' answer (`SearchStages.onNewest`), while the older parts are still loading. */
   | { kind: 'newest'; outcome: SearchOutcome };
 
 export interface StagedSearch {

@@ -326,3 +326,63 @@ describe('the title lookup’s answer, before Pagefind’s', () => {
     expect(new Set(shown)).toEqual(new Set(['/removed/', '/newest-1/', '/newest-2/', '/older-title/', '/oldest/']));
   });
 });
+
+describe('a first answer whose newest part holds nothing', () => {
+  // A small newest part (2019) and three older ones, as an archive looks early in a new year.
+  const manifest = {
+    merge: ['shards/2018/', 'shards/2017/', 'shards/2016/'],
+    shards: [
+      { name: '2019', years: [2019], pages: 1 },
+      { name: '2018', years: [2018], pages: 2 },
+      { name: '2017', years: [2017], pages: 2 },
+      { name: '2016', years: [2016], pages: 2 },
+    ],
+  };
+  const setUp = () => {
+    const pagefind = fakePagefind([page('/new-year/', '新年贺词')], {
+      '/pagefind/shards/2018/': [page('/harvest-2018/', '秋收时节稻谷飘香'), page('/meeting-2018/', '全体会议')],
+      '/pagefind/shards/2017/': [page('/bridge-2017/', '大桥通车'), page('/flood-2017/', '防汛抢险')],
+      '/pagefind/shards/2016/': [page('/old-bridge/', '旧桥拆除'), page('/school-2016/', '学校开学')],
+    });
+    return { pagefind, engine: new SearchEngine({ pagefindUrl: '/pagefind/pagefind.js', foldUrl: 'data:,', baseUrl: '/', manifest, importPagefind: async () => pagefind }) };
+  };
+
+  test('asks the next part, newest first, and shows its answer before the rest are merged', async () => {
+    const { pagefind, engine } = setUp();
+    let early: { urls: string[]; years: number[] | undefined; merged: string[] } | undefined;
+    const outcome = await engine.search({ q: '秋收', filters: {}, sort: 'relevance' }, {
+      onNewest: async (first) => {
+        early = { urls: await Promise.all(first.results.map(async (result) => (await result.data()).url)), years: first.newestYears, merged: pagefind.calls.filter((call) => call.startsWith('mergeIndex')) };
+        return first.results.map((result) => result.id);
+      },
+    });
+    expect(early).toEqual({ urls: ['/harvest-2018/'], years: [2019, 2018], merged: ['mergeIndex /pagefind/shards/2018/'] });
+    expect(pagefind.calls.filter((call) => call.startsWith('mergeIndex'))).toEqual(['mergeIndex /pagefind/shards/2018/', 'mergeIndex /pagefind/shards/2017/', 'mergeIndex /pagefind/shards/2016/']);
+    expect(outcome.pinned).toBe(1);
+  });
+
+  test('asks part by part only while under half the archive has answered, then merges the rest at once', async () => {
+    const { pagefind, engine } = setUp();
+    let called = false;
+    // 旧桥 is only in 2016. 2019 and 2018 hold 3 of 7 pages, under half: 2017 is asked too,
+    // alone; with it 5 of 7 pages have answered, and 2016 is merged with whatever is left.
+    const outcome = await engine.search({ q: '旧桥', filters: {}, sort: 'relevance' }, { onNewest: () => ((called = true), []) });
+    expect(called).toBe(false);
+    expect(await Promise.all(outcome.results.map(async (result) => (await result.data()).url))).toEqual(['/old-bridge/']);
+    expect(pagefind.calls.filter((call) => call.startsWith('mergeIndex')).length).toBe(3);
+    // One part was asked alone before the rest were merged together.
+    const { calls } = pagefind;
+    expect(calls.slice(calls.indexOf('mergeIndex /pagefind/shards/2018/'), calls.indexOf('mergeIndex /pagefind/shards/2017/'))).toContain('search');
+    expect(calls.slice(calls.indexOf('mergeIndex /pagefind/shards/2017/'), calls.indexOf('mergeIndex /pagefind/shards/2016/'))).toContain('search');
+  });
+
+  test('later searches cover every part at once, and no part is merged twice when two searches overlap', async () => {
+    const { pagefind, engine } = setUp();
+    await Promise.all([engine.search({ q: '旧桥', filters: {}, sort: 'relevance' }, { onNewest: () => [] }), engine.search({ q: '秋收', filters: {}, sort: 'relevance' }, { onNewest: () => [] })]);
+    expect(pagefind.calls.filter((call) => call.startsWith('mergeIndex')).sort()).toEqual(['mergeIndex /pagefind/shards/2016/', 'mergeIndex /pagefind/shards/2017/', 'mergeIndex /pagefind/shards/2018/']);
+    let called = false;
+    const outcome = await engine.search({ q: '大桥', filters: {}, sort: 'relevance' }, { onNewest: () => ((called = true), []) });
+    expect(called).toBe(false);
+    expect(outcome.results).toHaveLength(1);
+  });
+});
