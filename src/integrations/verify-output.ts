@@ -20,6 +20,7 @@ import { ARTICLE_EXTENSION, isIgnoredName } from '../lib/content-check.ts';
 import { zonedParts } from '../lib/dates.ts';
 import { articlePath } from '../lib/permalinks.ts';
 import { pageIds } from '../lib/search/part-files.ts';
+import { titleLookupProblems } from '../lib/search/title-lookup-files.ts';
 import { SHARD_MANIFEST_FILE, sharedPageIds, type ShardManifest } from '../lib/search/shards.ts';
 import { recordedContent, type ContentRecord } from '../loaders/content-record.ts';
 import { siteConfig } from '../site.config.ts';
@@ -143,9 +144,13 @@ export function verifyOutput(outDir: string, record: ContentRecord, options: { y
   if (indexed === undefined) problems.push('pagefind/pagefind-entry.json was not written: the site has no search index');
   else if (indexed !== indexable) problems.push(`Pagefind indexed ${indexed} pages but ${indexable} pages are marked data-pagefind-body`);
   //    The browser tells pages apart by id across parts, so no two parts may share one.
-  for (const [id, parts] of sharedPageIds(pageIdsByPart(outDir))) {
+  const idsByPart = pageIdsByPart(outDir);
+  for (const [id, parts] of sharedPageIds(idsByPart)) {
     problems.push(`the search index parts ${parts.join(' and ')} both have a page with the id ${id}: the search page would mix the two pages up (src/lib/search/indexer.ts indexes each part under its own language so that ids differ; was the index written by something else?)`);
   }
+
+  //    The title lookup names only pages the index has (a stale cache would name others).
+  if (indexed !== undefined) problems.push(...titleLookupProblems(join(outDir, 'pagefind'), new Set([...idsByPart.values()].flat())));
 
   // 5. Drafts: no page, and no link to one anywhere.
   for (const draft of drafts) {

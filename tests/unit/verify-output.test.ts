@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyOutput } from '../../src/integrations/verify-output.ts';
 import { checkContentRoot } from '../../src/lib/content-check.ts';
+import type { TitleEntryWire } from '../../src/lib/search/title-lookup.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'annals-verify-output-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -25,7 +26,19 @@ function site(name: string, html: string, indexed: number): string {
   writeFileSync(join(outDir, 'articles', 'county-meeting', 'index.html'), html);
   writeFileSync(join(outDir, 'index.html'), '<html><body><a href="/articles/county-meeting/">县委召开全体会议</a></body></html>');
   writeFileSync(join(outDir, 'pagefind', 'pagefind-entry.json'), JSON.stringify({ languages: { 'zh-cn-x-2017': { page_count: indexed } } }));
+  // The index's one page, and the title lookup naming it.
+  mkdirSync(join(outDir, 'pagefind', 'fragment'), { recursive: true });
+  writeFileSync(join(outDir, 'pagefind', 'fragment', `${PAGE_ID}.pf_fragment`), '');
+  writeFileSync(join(outDir, 'pagefind', 'annals-shards.json'), JSON.stringify({ merge: [], shards: [{ name: '2017', years: [2017], pages: 1 }], titles: { buckets: 1 } }));
+  writeTitles(outDir, [['县委召开全体会议', PAGE_ID, '/articles/county-meeting/', '县委召开全体会议', '2017-10-17', '邵阳日报', '会议部署秋冬生产工作。']]);
   return outDir;
+}
+
+const PAGE_ID = 'zh-cn-x-2017_a1b2c3d';
+
+function writeTitles(outDir: string, entries: TitleEntryWire[]): void {
+  mkdirSync(join(outDir, 'pagefind', 'titles'), { recursive: true });
+  writeFileSync(join(outDir, 'pagefind', 'titles', '0.json'), JSON.stringify(entries));
 }
 
 const page = (body: string, marked = true) => `<html><body><main${marked ? ' data-pagefind-body' : ''}><h1>县委召开全体会议</h1>${body}</main></body></html>`;
@@ -47,5 +60,21 @@ describe('the output check', () => {
       'content/articles/2017/10/county-meeting.mdx: the page /articles/county-meeting/ is not marked for the search index (data-pagefind-body)',
       'Pagefind indexed 1 pages but 0 pages are marked data-pagefind-body',
     ]);
+  });
+
+  it('reports a title lookup entry that names a page the index lacks, or names one twice', () => {
+    const outDir = site('stale-titles', page('<p>会议部署秋冬生产工作。</p><p>会议结束。</p>'), 1);
+    const entry: TitleEntryWire = ['县委召开全体会议', PAGE_ID, '/articles/county-meeting/', '县委召开全体会议', '2017-10-17', '邵阳日报', ''];
+    writeTitles(outDir, [entry, entry, ['旧标题', 'zh-cn-x-2017_0000000', '/articles/old/', '旧标题', '2017-01-01', '', '']]);
+    expect(verifyOutput(outDir, record, { timeZone: 'Asia/Shanghai' })).toEqual([
+      `pagefind/titles/0.json lists the page id ${PAGE_ID} (/articles/county-meeting/) a second time`,
+      'pagefind/titles/0.json lists "旧标题" (/articles/old/) under the page id zh-cn-x-2017_0000000, which no index part has: a stale entry',
+    ]);
+  });
+
+  it('reports a missing title lookup', () => {
+    const outDir = site('no-titles', page('<p>会议部署秋冬生产工作。</p><p>会议结束。</p>'), 1);
+    rmSync(join(outDir, 'pagefind', 'titles'), { recursive: true });
+    expect(verifyOutput(outDir, record, { timeZone: 'Asia/Shanghai' })).toEqual(['pagefind/titles/0.json is missing: the manifest names 1 title buckets', "the title lookup lists none of the index's 1 pages"]);
   });
 });

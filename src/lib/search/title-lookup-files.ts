@@ -13,7 +13,7 @@ import { fromIndexText } from './cjk.ts';
 import { FOLD_TABLE_FILE } from './files.ts';
 import { createFolder, identityFolder, type CharFolder } from './fold.ts';
 import { SHARD_MANIFEST_FILE, type ShardManifest } from './shards.ts';
-import { fromWire, LEAD_LENGTH, TITLE_FOLDER, textAfterTitle, titleBucketCount, titleBuckets, titleKey, toWire, type TitleEntry, type TitleEntryWire } from './title-lookup.ts';
+import { fromWire, LEAD_LENGTH, TITLE_FOLDER, textAfterTitle, titleBucket, titleBucketCount, titleBuckets, titleKey, toWire, type TitleEntry, type TitleEntryWire } from './title-lookup.ts';
 
 export class TitleLookupError extends Error {
   override name = 'TitleLookupError';
@@ -118,4 +118,39 @@ export function writeTitleLookup(pagefindDir: string, options: { cacheDir?: stri
     writeFileSync(cacheFile, JSON.stringify({ identity, entries: kept } satisfies TitleCache));
   }
   return { titles: entries.length, buckets, read, ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * What is wrong with the title lookup of the index in `pagefindDir`, as sentences for the
+ * output check: every bucket is there, and every entry sits in the bucket its title hashes
+ * to and names, once, a page the index has (`pageIds`: every part's, by id).
+ */
+export function titleLookupProblems(pagefindDir: string, pageIds: ReadonlySet<string>): string[] {
+  const manifestFile = join(pagefindDir, SHARD_MANIFEST_FILE);
+  const buckets = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as ShardManifest).titles?.buckets : undefined;
+  if (!buckets) return [`pagefind/${SHARD_MANIFEST_FILE} names no title lookup: a whole title typed would wait for the whole index (src/lib/search/title-lookup-files.ts writes it after indexing)`];
+  const problems: string[] = [];
+  const listed = new Set<string>();
+  for (let bucket = 0; bucket < buckets; bucket++) {
+    const file = join(pagefindDir, TITLE_FOLDER, `${bucket}.json`);
+    const where = `pagefind/${TITLE_FOLDER}/${bucket}.json`;
+    if (!existsSync(file)) {
+      problems.push(`${where} is missing: the manifest names ${buckets} title buckets`);
+      continue;
+    }
+    const contents: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (!Array.isArray(contents)) {
+      problems.push(`${where} is not a list of title entries`);
+      continue;
+    }
+    for (const wire of contents as TitleEntryWire[]) {
+      const entry = fromWire(wire);
+      if (titleBucket(entry.key, buckets) !== bucket) problems.push(`${where} lists "${entry.title}" (${entry.url}), whose title belongs in bucket ${titleBucket(entry.key, buckets)}`);
+      if (!pageIds.has(entry.id)) problems.push(`${where} lists "${entry.title}" (${entry.url}) under the page id ${entry.id}, which no index part has: a stale entry`);
+      if (listed.has(entry.id)) problems.push(`${where} lists the page id ${entry.id} (${entry.url}) a second time`);
+      listed.add(entry.id);
+    }
+  }
+  if (listed.size === 0 && pageIds.size > 0) problems.push(`the title lookup lists none of the index's ${pageIds.size} pages`);
+  return problems;
 }
