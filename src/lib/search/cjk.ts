@@ -30,6 +30,8 @@ export const TOKEN_PREFIX = 'qx';
 export const RUN_BREAK = '\u2063';
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const CHAR_WIDTH = 4;
+/** A one-character token's length: the prefix of every bigram token that starts with that character. */
+export const CHAR_TOKEN_LENGTH = TOKEN_PREFIX.length + CHAR_WIDTH;
 
 const HAN = /\p{Script=Han}/u;
 

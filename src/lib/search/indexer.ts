@@ -17,6 +17,7 @@ import { createIndex, type PagefindIndex } from 'pagefind';
 import { FOLD_TABLE_FILE } from './files.ts';
 import { buildFoldTable } from './fold-table.ts';
 import { createFolder } from './fold.ts';
+import { CHUNK_LOCATIONS, GROUP_LIMIT, IndexChunkError, splitIndexChunks } from './index-chunks.ts';
 import { indexDocument, readPageRecord, searchableSource } from './page-record.ts';
 import { PagefindCliError, runPagefindCli } from './pagefind-cli.ts';
 import { writeTitleLookup, type TitleLookupSummary } from './title-lookup-files.ts';
@@ -165,8 +166,9 @@ const pagefindVersion = (() => {
  * Indexes the built site in `siteDir` (the `pages` Astro reports) into `outputDir`, in
  * parts of whole years (`shards.ts`): each part's documents are written to a scratch folder
  * and indexed by its own run of Pagefind's command line (`pagefind-cli.ts`), so memory stays
- * bounded by the largest part, and a part whose documents are unchanged since
- * a previous build is copied from `cacheDir` instead. The first (newest) part is written
+ * bounded by the largest part, then its word index is re-cut into smaller chunks
+ * (`index-chunks.ts`); a part whose documents are unchanged since a previous build is
+ * copied from `cacheDir` instead. The first (newest) part is written
  * to `outputDir` itself, the others to `shards/<years>/` with the manifest the search page
  * merges them by. Each part is indexed under its own language tag (`partLanguage`), so
  * page ids never repeat across parts.
@@ -236,7 +238,7 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
       const language = partLanguage(lang, shard);
       const pages = shard.years.flatMap((year) => byYear.get(year) ?? []).sort((a, b) => (a.url < b.url ? -1 : 1));
       // Documents were hashed under the site's language; the part's only adds its tag.
-      const fingerprint = createHash('sha256').update(`${pagefindVersion()}\n${language}\n`);
+      const fingerprint = createHash('sha256').update(`${pagefindVersion()}\n${language}\nchunks ${CHUNK_LOCATIONS} ${GROUP_LIMIT}\n`);
       for (const page of pages) fingerprint.update(`${page.url} ${page.hash}\n`);
       const folder = `${shard.name}-${fingerprint.digest('hex').slice(0, 20)}`;
       keep.add(folder);
@@ -261,8 +263,9 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
             rmSync(built, { recursive: true, force: true });
             throw new SearchIndexError(`Pagefind indexed ${JSON.stringify(pagesByLanguage)} for the index part ${shard.name}, which has ${pages.length} pages in ${language}: no page may be left out of search`);
           }
+          splitIndexChunks(built);
         } catch (cause) {
-          throw cause instanceof PagefindCliError ? new SearchIndexError(`indexing the part ${shard.name}: ${cause.message}`, { cause }) : cause;
+          throw cause instanceof PagefindCliError || cause instanceof IndexChunkError ? new SearchIndexError(`indexing the part ${shard.name}: ${cause.message}`, { cause }) : cause;
         } finally {
           rmSync(staging, { recursive: true, force: true });
         }
