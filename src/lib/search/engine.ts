@@ -8,13 +8,16 @@
  * The first answer does not grow with the archive: Pagefind opens the newest index part
  * alone (`shards.ts`), the first search answers from it, and only then are the older parts
  * merged and the filters loaded. What the newest part's answer showed keeps its place in
- * the complete answer (`SearchStages.onNewest`).
+ * the complete answer (`SearchStages.onNewest`). The recent-changes part, when there is
+ * one, is merged with the newest part, and stale pages of kept parts are left out of every
+ * answer (`recent-filter.ts`).
  */
 import { decodeToken, fromIndexText, isCharToken, toIndexText } from './cjk.ts';
 import { excerpt, highlight } from './excerpt.ts';
 import { createFolder, foldQuery, identityFolder, type CharFolder } from './fold.ts';
 import { FILTER_KEYS, type FilterKey } from './page-attributes.ts';
 import { phraseStarts, planQuery, type QueryPlan, type QueryWord } from './query.ts';
+import { RecentChanges } from './recent-filter.ts';
 import { SHARD_MANIFEST_FILE, type ShardManifest } from './shards.ts';
 import type { SearchState } from './url-state.ts';
 
@@ -126,8 +129,11 @@ export class SearchEngine {
   #olderParts: string[] = [];
   #newestYears: number[] | undefined;
   #merged: Promise<void> | undefined;
-  /** How many index parts are merged; 1 until the older parts are. */
+  /** How many index parts are merged: the newest (with the recent-changes part, if any) until the older parts are. */
   #parts = 1;
+  #olderMerged = false;
+  /** Stale ids and recent pages (`recent-filter.ts`), from the manifest. */
+  #recent = new RecentChanges(undefined, undefined);
   #filterIds = new Map<string, Promise<Set<string>>>();
   /** Every filter value's count over the whole index, from `pagefind.filters()`: loaded for the first facets. */
   #indexFilters: Promise<FilterCounts> | undefined;
@@ -159,20 +165,30 @@ export class SearchEngine {
         void pagefind.init?.();
         return pagefind;
       });
+      // No manifest (an index written before parts existed): one part.
+      const manifested: Promise<ShardManifest | undefined> = this.#options.manifest
+        ? Promise.resolve(this.#options.manifest)
+        : fetch(`${folder}${SHARD_MANIFEST_FILE}`)
+            .then((response) => (response.ok ? (response.json() as Promise<ShardManifest>) : undefined))
+            .catch(() => undefined);
+      // The recent-changes part is merged with the newest before the first answer: it is
+      // small, and holds what was just published.
+      const recentPath = manifested.then((manifest) => manifest?.recent?.path);
       const [pagefind, fold, manifest] = await Promise.all([
-        started,
+        Promise.all([started, recentPath]).then(async ([pagefind, path]) => {
+          if (path) await pagefind.mergeIndex(`${folder}${path}`, this.#partOptions());
+          return pagefind;
+        }),
         fetch(this.#options.foldUrl)
           .then((response) => (response.ok ? response.text() : ''))
           .then((table) => (table ? createFolder(table) : identityFolder))
           .catch(() => identityFolder),
-        // No manifest (an index written before parts existed): one part.
-        this.#options.manifest ??
-          fetch(`${folder}${SHARD_MANIFEST_FILE}`)
-            .then((response) => (response.ok ? (response.json() as Promise<ShardManifest>) : undefined))
-            .catch(() => undefined),
+        manifested,
       ]);
       this.#olderParts = (manifest?.merge ?? []).map((path) => `${folder}${path}`);
       this.#newestYears = manifest?.shards[0]?.years;
+      this.#recent = new RecentChanges(manifest?.recent, this.#newestYears);
+      this.#parts = manifest?.recent?.path ? 2 : 1;
       return { pagefind, fold };
     })();
     this.#ready.catch(() => {
@@ -189,7 +205,8 @@ export class SearchEngine {
   #mergeOlderParts(pagefind: PagefindApi): Promise<void> {
     this.#merged ??= (async () => {
       await Promise.all(this.#olderParts.map((path) => pagefind.mergeIndex(path, this.#partOptions())));
-      this.#parts = 1 + this.#olderParts.length;
+      this.#parts += this.#olderParts.length;
+      this.#olderMerged = true;
     })();
     this.#merged.catch(() => {
       this.#merged = undefined;
@@ -236,19 +253,22 @@ export class SearchEngine {
     // (xwlb, cached chunks: 2 tokens 52 ms, 4 tokens 75 ms, 8 tokens 120 ms per search).
     let response = await pagefind.search(plan.narrowTerm, options);
     if (plan.narrowTerm !== plan.term && (phrased.length === 0 || response.results.length > this.#textCheckLimit)) response = await pagefind.search(plan.term, options);
+    // Stale pages of kept parts are never shown or counted (`recent-filter.ts`); with any
+    // left out, the facets below are recounted over the results rather than taken from Pagefind.
+    const found = this.#recent.visible(response.results, this.#olderMerged);
     const check =
       phrased.length === 0
         ? { holds: () => true, holdsApart: () => true }
-        : response.results.length <= this.#textCheckLimit
-          ? await this.#checkByText(response.results, phrased)
+        : found.length <= this.#textCheckLimit
+          ? await this.#checkByText(found, phrased)
           : await this.#checkByPositions(pagefind, phrased, filters);
-    const verified = response.results.filter(check.holds);
+    const verified = found.filter(check.holds);
     // Phrase first; only when no page holds the words, pages that hold every one of their
     // bigrams apart are offered, and the page says so.
     let results = verified;
     let approximate = false;
-    if (verified.length === 0 && response.results.length > 0) {
-      results = response.results.filter(check.holdsApart);
+    if (verified.length === 0 && found.length > 0) {
+      results = found.filter(check.holdsApart);
       approximate = results.length > 0;
     }
     if (state.sort === 'newest' && this.#parts > 1) results = await this.#newestAcrossParts(pagefind, response, results);
@@ -318,7 +338,8 @@ export class SearchEngine {
    * Pagefind merges parts by score, and a sorted search scores by position within its own
    * part, so newest-first lists from several parts come back interleaved. Every year lies
    * in exactly one part (`shards.ts`), and within a part the order is right: grouping by
-   * year, newest first, restores the date order.
+   * year, newest first, restores the date order. A year's pages in the recent-changes part
+   * carry the score their year's part would give them (`RecentChanges.sortScore`).
    */
   async #newestAcrossParts(pagefind: PagefindApi, response: PagefindResponse, results: PagefindResult[]): Promise<PagefindResult[]> {
     const years = Object.entries(response.filters['year'] ?? {})
@@ -331,8 +352,8 @@ export class SearchEngine {
       return at < 0 ? years.length : at;
     };
     return results
-      .map((result, index) => ({ result, index, year: rank(result) }))
-      .sort((a, b) => a.year - b.year || a.index - b.index)
+      .map((result, index) => ({ result, index, year: rank(result), score: this.#recent.sortScore(result) }))
+      .sort((a, b) => a.year - b.year || b.score - a.score || a.index - b.index)
       .map(({ result }) => result);
   }
 

@@ -29,6 +29,32 @@ export interface ShardManifest {
   merge: string[];
   /** Every part, newest first; the first is `/pagefind/` itself. */
   shards: SearchShard[];
+  /** The recent-changes part, when a part was kept from an earlier build with a few pages changed (`recent-changes.ts`). */
+  recent?: RecentManifest | undefined;
+}
+
+/** Where the recent-changes part is, under `/pagefind/`. */
+export const RECENT_FOLDER = `${SHARD_FOLDER}/recent/`;
+/** Its name, as the language tag's private-use subtag (`partLanguage`); never a year. */
+export const RECENT_PART = 'recent';
+
+/**
+ * The recent-changes part: the pages added or changed since the parts they belong to were
+ * indexed, indexed on their own, and the ids those parts still hold for pages that changed
+ * or were removed since. The browser merges the part with the newest one and drops the
+ * stale ids from every answer.
+ */
+export interface RecentManifest {
+  /** The part's folder, relative to `/pagefind/`, ending in `/`; none when pages were only removed. */
+  path?: string | undefined;
+  /** Page ids in the other parts whose page changed (its new version is in this part) or was removed. */
+  stale: string[];
+  /**
+   * Every page of this part by its id: its year, and its newest-first sort score as if it
+   * were in its year's part (Pagefind scores a sorted result by its position in its own
+   * part's order, so the engine compares this with the scores of that part's results).
+   */
+  pages: Record<string, [year: number, sortScore: number]>;
 }
 
 /**
@@ -69,8 +95,8 @@ export function planShards(pagesByYear: ReadonlyMap<number, number>, maxPages: n
   return shards;
 }
 
-export function shardManifest(shards: readonly SearchShard[]): ShardManifest {
-  return { merge: shards.slice(1).map((shard) => `${SHARD_FOLDER}/${shard.name}/`), shards: [...shards] };
+export function shardManifest(shards: readonly SearchShard[], recent?: RecentManifest): ShardManifest {
+  return { merge: shards.slice(1).map((shard) => `${SHARD_FOLDER}/${shard.name}/`), shards: [...shards], ...(recent ? { recent } : {}) };
 }
 
 /**
