@@ -4,11 +4,13 @@
  * `maxPages` pages, each a run of whole years, newest first. The browser answers a first
  * search from the newest part alone, then merges the others (Pagefind's `mergeIndex`), so
  * the first answer's cost does not grow with the archive; a part whose pages did not change
- * is reused from the cache; and CI can build parts on separate machines because a part is
- * just a range of years.
+ * (or only a few did: `recent-changes.ts`) is reused from the cache; and CI can build parts
+ * on separate machines because a part is just a range of years.
  *
  * A year is never split, so a year belongs to exactly one part: the search page relies on
- * that to keep newest-first order across parts, and to name the newest part's years.
+ * that to keep newest-first order across parts, and to name the newest part's years. The
+ * one exception is the recent-changes part, whose pages the manifest lists with their year
+ * and the sort score their year's part would give them (`RecentManifest`).
  */
 
 export interface SearchShard {
