@@ -148,6 +148,15 @@ interface CachedRecentRecord {
 
 const RECENT_CACHE_PREFIX = `${RECENT_PART}-`;
 
+/** A record the cache holds, or undefined when it is missing or unreadable (a build stopped while writing it): the part is then indexed again. */
+function readCachedJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * What a page's document depends on besides its HTML: the code the indexer runs (this
  * module and every project module it imports, however indirectly: the page reader, the
@@ -297,7 +306,8 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
       if (!entry.endsWith('.json') || entry === DOCUMENTS_FILE || entry.startsWith(RECENT_CACHE_PREFIX)) continue;
       const folder = entry.slice(0, -'.json'.length);
       if (!existsSync(join(cacheRoot, folder, 'pagefind-entry.json'))) continue;
-      const record = JSON.parse(readFileSync(join(cacheRoot, entry), 'utf8')) as CachedPartRecord;
+      const record = readCachedJson<CachedPartRecord>(join(cacheRoot, entry));
+      if (!record) continue;
       candidates.set(folder, { years: record.years, pages: Object.fromEntries(Object.entries(record.pages).map(([url, [hash, id, date]]) => [url, { hash, id, date }])) });
     }
   }
@@ -354,9 +364,10 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
       const folder = `${RECENT_CACHE_PREFIX}${fingerprint.digest('hex').slice(0, 20)}`;
       const built = cachePath(folder);
       const recordFile = cachePath(`${folder}.json`);
-      const reused = cacheRoot !== undefined && existsSync(join(built, 'pagefind-entry.json')) && existsSync(recordFile);
+      const cachedRecord = cacheRoot !== undefined && existsSync(join(built, 'pagefind-entry.json')) ? readCachedJson<CachedRecentRecord>(recordFile) : undefined;
+      const reused = cachedRecord !== undefined;
       let ids: Map<string, string>;
-      if (reused) ids = new Map(Object.entries((JSON.parse(readFileSync(recordFile, 'utf8')) as CachedRecentRecord).ids));
+      if (cachedRecord) ids = new Map(Object.entries(cachedRecord.ids));
       else if (recentPages.length > 0) {
         await indexPages(recentPages, language, built, RECENT_PART);
         ids = idsOf(built, recentPages, RECENT_PART);

@@ -40,12 +40,13 @@ export interface IndexedPart {
  * How many changed pages a kept part may have: 2% of its pages, at least 1 and at most 500.
  *
  * Why: the recent part is indexed again whenever any of its pages changes, and the
- * browser loads it with the newest part for the first answer, so it must stay small; a
- * part with more changes than this is cheaper to index again than to carry. Measured on
- * xwlb (docs/sharded-builds.md): Pagefind indexes a part at ~3 ms a page after a ~0.3 s
- * start, so 500 recent pages cost ~2 s, against 18–26 s for a whole part; and 2% of the
- * newest part (~160 articles) is a few weeks of a busy newsroom's news before that part
- * is indexed whole again.
+ * browser loads it with the newest part for the first answer, so it must stay small.
+ * Measured with xwlb documents on a loaded machine (load 10–16, docs/sharded-builds.md):
+ * Pagefind's command line took 0.03 s for 1 page, 0.65 s for 100, 5.2 s for 500 and 28 s
+ * for 2,000, against 102 s for the whole 8,127-page newest part in the same conditions;
+ * so up to 500 pages the recent part costs a twentieth of a part or less, and 2% of the
+ * newest part (162 pages, a few weeks of a busy newsroom's news) about a second, before
+ * that part is indexed whole once and its pages leave the recent part.
  */
 export function recentLimit(partPages: number): number {
   return Math.max(1, Math.min(500, Math.floor(partPages * 0.02)));

@@ -125,6 +125,16 @@ describe('indexBuiltSite', () => {
     expect(readdirSync(join(cacheDir, 'annals-search')).filter((entry) => entry.startsWith('recent-'))).toEqual([]);
   }, 60_000);
 
+  it('indexes a part whole when its cached record cannot be read, as after a build stopped while writing it', async () => {
+    const site = builtSite('torn-record');
+    const cacheDir = join(work, 'torn-record-cache');
+    await indexBuiltSite(site.dir, site.pathnames, join(site.dir, 'pagefind'), 'zh-CN', { maxShardPages: 2, cacheDir });
+    const record = readdirSync(join(cacheDir, 'annals-search')).find((entry) => entry.startsWith('2022-') && entry.endsWith('.json'));
+    writeFileSync(join(cacheDir, 'annals-search', record ?? 'missing'), '{"years":[20');
+    const again = await indexBuiltSite(site.dir, site.pathnames, join(site.dir, 'pagefind'), 'zh-CN', { maxShardPages: 2, cacheDir });
+    expect(again.shards.map(({ name, reused }) => [name, reused])).toEqual([['2024', true], ['2023', true], ['2022', false]]);
+  }, 60_000);
+
   it('after a change to every page’s head alone (a new stylesheet), reads no document again and re-indexes no part', async () => {
     const site = builtSite('restyled');
     const options = { maxShardPages: 2, cacheDir: join(work, 'restyled-cache') };
