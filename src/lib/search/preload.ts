@@ -28,8 +28,9 @@ function partLanguageEntry(partDir: string): { hash: string; wasm: string | null
 
 /**
  * The files under `/pagefind/` that the first search always loads, from the first part's
- * entry file, and the recent-changes part's entry and metadata when the manifest names
- * one (the engine merges it before the first answer).
+ * entry file, and the recent-changes part's metadata when the manifest names one (the
+ * engine merges it before the first answer). Not an entry file: Pagefind asks for it with
+ * a time stamp (`pagefind-entry.json?ts=…`), which a preload cannot match.
  */
 export function firstSearchFiles(pagefindDir: string): string[] {
   // Pagefind names the WebAssembly of a language it has no stemmer for `unknown`.
@@ -37,7 +38,7 @@ export function firstSearchFiles(pagefindDir: string): string[] {
   const files = ['pagefind.js', FOLD_TABLE_FILE, SHARD_MANIFEST_FILE, `pagefind.${language.hash}.pf_meta`, `wasm.${language.wasm ?? 'unknown'}.pagefind`];
   const manifestFile = join(pagefindDir, SHARD_MANIFEST_FILE);
   const recentPath = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as ShardManifest).recent?.path : undefined;
-  if (recentPath) files.push(`${recentPath}pagefind-entry.json`, `${recentPath}pagefind.${partLanguageEntry(join(pagefindDir, recentPath)).hash}.pf_meta`);
+  if (recentPath) files.push(`${recentPath}pagefind.${partLanguageEntry(join(pagefindDir, recentPath)).hash}.pf_meta`);
   return files;
 }
 
