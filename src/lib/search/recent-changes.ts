@@ -105,7 +105,11 @@ export function planPart<P extends PartPage>(years: readonly number[], pages: re
  * pages with the key (0 the oldest), so results of different parts cannot be compared by
  * score. A recent page gets the position it would have had in its year's part, just after
  * every page dated the same or earlier; the engine orders a year's results by it.
- * Keys compare as strings: they are ISO 8601 dates of one shape, as Pagefind orders them.
+ * Keys compare as strings: they are ISO 8601 dates of one shape, as Pagefind orders them
+ * (a date alone before the same day with a time). Pages with the same key have no order of
+ * their own: Pagefind keeps its internal page order among them (neither URL nor file order,
+ * tried), which no rebuild can reproduce, so a recent page goes after them; a day's
+ * date-only articles may then list in another order than a cold build's.
  */
 export function sortScoreAmong(partDates: readonly string[], date: string): number {
   let low = 0;
