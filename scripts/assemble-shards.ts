@@ -6,7 +6,7 @@
  *
  * What is merged: Astro's incremental-build manifest (src/lib/incremental-manifest.ts
  * refuses shards that do not belong together), the page copies under `dist/`, and the
- * search index parts under `annals-search/`. The content store and image cache are not:
+ * search index parts under `annals-search/` with their records. The content store and image cache are not:
  * the assembling build makes its own.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,7 +41,8 @@ try {
       // Each shard's fingerprints cover its own pages only; the assembling build takes them again.
       if (part === DOCUMENTS_FILE) continue;
       cpSync(join(search, part), join(into, 'annals-search', part), { recursive: true });
-      parts++;
+      // A part is a folder; beside it is its record (`<folder>.json`, src/lib/search/indexer.ts).
+      if (!part.endsWith('.json')) parts++;
     }
   }
   writeFileSync(join(into, MANIFEST), JSON.stringify(merged, null, '\t'));

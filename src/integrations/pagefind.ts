@@ -91,9 +91,12 @@ export default function pagefind(): AstroIntegration {
             { maxShardPages: siteConfig.searchShardPages, cacheDir },
           );
           writeSearchPreloads(fileURLToPath(dir), siteConfig.base);
-          const parts = summary.shards.map((shard) => `${shard.name}: ${shard.pages} page${shard.pages === 1 ? '' : 's'} ${shard.reused ? 'reused' : 'indexed'} in ${shard.ms} ms`);
+          const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+          const parts = summary.shards.map((shard) => `${shard.name}: ${plural(shard.pages, 'page')} ${shard.reused ? `reused${shard.recent > 0 ? ` (${shard.recent} in the recent part)` : ''}` : 'indexed'} in ${shard.ms} ms`);
+          const recent = summary.recent;
+          if (recent) parts.push(`recent changes: ${plural(recent.pages, 'page')} ${recent.reused ? 'reused' : 'indexed'} in ${recent.ms} ms, ${plural(recent.stale, 'stale page')} left out of answers`);
           const { titles } = summary;
-          log.info(`${summary.pages} pages in ${summary.ms} ms (${parts.join('; ')}); ${summary.unchangedPages} pages' searchable part unchanged since the cached build; title lookup: ${titles.titles} titles in ${titles.buckets} bucket${titles.buckets === 1 ? '' : 's'}, ${titles.read} fragments read, ${titles.ms} ms`);
+          log.info(`${summary.pages} pages in ${summary.ms} ms (${parts.join('; ')}); ${summary.unchangedPages} pages' searchable part unchanged since the cached build; title lookup: ${plural(titles.titles, 'title')} in ${plural(titles.buckets, 'bucket')}, ${plural(titles.read, 'fragment')} read, ${titles.ms} ms`);
         } catch (cause) {
           throw cause instanceof SearchIndexError
             ? new PagefindError(cause.message, { cause })

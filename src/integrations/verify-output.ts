@@ -61,10 +61,15 @@ export function pageText(html: string): string {
     .replace(/\s+/g, '');
 }
 
-/** The index parts' folders under `pagefind/`: `''` (the first part) and each merged one from the manifest. */
-function indexPartFolders(outDir: string): string[] {
+function readManifest(outDir: string): ShardManifest | undefined {
   const manifestFile = join(outDir, 'pagefind', SHARD_MANIFEST_FILE);
-  return ['', ...(existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as ShardManifest).merge : [])];
+  return existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as ShardManifest) : undefined;
+}
+
+/** The index parts' folders under `pagefind/`: `''` (the first part), each merged one and the recent-changes part, from the manifest. */
+function indexPartFolders(outDir: string): string[] {
+  const manifest = readManifest(outDir);
+  return ['', ...(manifest?.merge ?? []), ...(manifest?.recent?.path ? [manifest.recent.path] : [])];
 }
 
 /** Page ids of every index part, by part. */
@@ -76,7 +81,11 @@ function difference(a: Iterable<string>, b: Set<string>): string[] {
   return [...a].filter((item) => !b.has(item)).sort();
 }
 
-/** Pages counted by Pagefind over every index part, from the `pagefind-entry.json` each writes. */
+/**
+ * Pages counted by Pagefind over every index part, from the `pagefind-entry.json` each
+ * writes, less the stale pages of kept parts (changed or removed since), which the search
+ * page never shows: what a reader can find.
+ */
 export function pagefindPageCount(outDir: string): number | undefined {
   const folder = join(outDir, 'pagefind');
   const count = (part: string) => {
@@ -91,7 +100,7 @@ export function pagefindPageCount(outDir: string): number | undefined {
     if (pages === undefined) return undefined;
     total += pages;
   }
-  return total;
+  return total - (readManifest(outDir)?.recent?.stale.length ?? 0);
 }
 
 /** Every difference between the content and the built site, as sentences; empty when they agree. */
@@ -148,9 +157,22 @@ export function verifyOutput(outDir: string, record: ContentRecord, options: { y
   for (const [id, parts] of sharedPageIds(idsByPart)) {
     problems.push(`the search index parts ${parts.join(' and ')} both have a page with the id ${id}: the search page would mix the two pages up (src/lib/search/indexer.ts indexes each part under its own language so that ids differ; was the index written by something else?)`);
   }
+  //    The count above trusts the stale list: each stale id must be a page of a year's part,
+  //    and the manifest must name every page of the recent part.
+  const recent = readManifest(outDir)?.recent;
+  if (recent) {
+    const recentFolder = recent.path ? `pagefind/${recent.path}` : undefined;
+    const inYearParts = new Set([...idsByPart].filter(([part]) => part !== recentFolder).flatMap(([, ids]) => ids));
+    for (const id of recent.stale) if (!inYearParts.has(id)) problems.push(`pagefind/${SHARD_MANIFEST_FILE} lists the stale page ${id}, which no index part has (src/lib/search/indexer.ts writes the list)`);
+    const inRecent = recentFolder ? (idsByPart.get(recentFolder) ?? []) : [];
+    if (difference(inRecent, new Set(Object.keys(recent.pages))).length > 0 || difference(Object.keys(recent.pages), new Set(inRecent)).length > 0) {
+      problems.push(`pagefind/${SHARD_MANIFEST_FILE} does not list exactly the pages of the recent-changes part (${Object.keys(recent.pages).length} listed, ${inRecent.length} in the part)`);
+    }
+  }
 
-  //    The title lookup names only pages the index has (a stale cache would name others).
-  if (indexed !== undefined) problems.push(...titleLookupProblems(join(outDir, 'pagefind'), new Set([...idsByPart.values()].flat())));
+  //    The title lookup names only pages a reader can find: in the index, and not stale.
+  const staleIds = new Set(recent?.stale ?? []);
+  if (indexed !== undefined) problems.push(...titleLookupProblems(join(outDir, 'pagefind'), new Set([...idsByPart.values()].flat().filter((id) => !staleIds.has(id)))));
 
   // 5. Drafts: no page, and no link to one anywhere.
   for (const draft of drafts) {

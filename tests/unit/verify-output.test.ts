@@ -68,7 +68,7 @@ describe('the output check', () => {
     writeTitles(outDir, [entry, entry, ['旧标题', 'zh-cn-x-2017_0000000', '/articles/old/', '旧标题', '2017-01-01', '', '']]);
     expect(verifyOutput(outDir, record, { timeZone: 'Asia/Shanghai' })).toEqual([
       `pagefind/titles/0.json lists the page id ${PAGE_ID} (/articles/county-meeting/) a second time`,
-      'pagefind/titles/0.json lists "旧标题" (/articles/old/) under the page id zh-cn-x-2017_0000000, which no index part has: a stale entry',
+      'pagefind/titles/0.json lists "旧标题" (/articles/old/) under the page id zh-cn-x-2017_0000000, which no index part has or which is stale: readers would be shown a page search then drops',
     ]);
   });
 
@@ -76,5 +76,41 @@ describe('the output check', () => {
     const outDir = site('no-titles', page('<p>会议部署秋冬生产工作。</p><p>会议结束。</p>'), 1);
     rmSync(join(outDir, 'pagefind', 'titles'), { recursive: true });
     expect(verifyOutput(outDir, record, { timeZone: 'Asia/Shanghai' })).toEqual(['pagefind/titles/0.json is missing: the manifest names 1 title buckets', "the title lookup lists none of the index's 1 pages"]);
+  });
+});
+
+describe('the output check of an index with a recent-changes part', () => {
+  /** The site above, its one page corrected: the kept 2017 part still holds the old version (stale), the recent part the new. */
+  function withRecent(name: string, manifest: object, fragments: { kept: string[]; recent: string[] }): string {
+    const outDir = site(name, page('<p>会议部署秋冬生产工作。</p><p>会议结束。</p>'), 1);
+    mkdirSync(join(outDir, 'pagefind', 'fragment'), { recursive: true });
+    mkdirSync(join(outDir, 'pagefind', 'shards', 'recent', 'fragment'), { recursive: true });
+    for (const id of fragments.kept) writeFileSync(join(outDir, 'pagefind', 'fragment', `${id}.pf_fragment`), '');
+    for (const id of fragments.recent) writeFileSync(join(outDir, 'pagefind', 'shards', 'recent', 'fragment', `${id}.pf_fragment`), '');
+    writeFileSync(join(outDir, 'pagefind', 'shards', 'recent', 'pagefind-entry.json'), JSON.stringify({ languages: { 'zh-cn-x-recent': { page_count: fragments.recent.length } } }));
+    writeFileSync(join(outDir, 'pagefind', 'annals-shards.json'), JSON.stringify({ ...manifest, titles: { buckets: 1 } }));
+    return outDir;
+  }
+  const shards = [{ name: '2017', years: [2017], pages: 1 }];
+
+  it('counts the pages a reader can find: Pagefind’s pages less the stale ones', () => {
+    const manifest = { merge: [], shards, recent: { path: 'shards/recent/', stale: ['zh-cn-x-2017_old'], pages: { 'zh-cn-x-recent_new': [2017, 0.5] } } };
+    expect(verifyOutput(withRecent('recent', manifest, { kept: ['zh-cn-x-2017_old'], recent: ['zh-cn-x-recent_new'] }), record, { timeZone: 'Asia/Shanghai' })).toEqual([]);
+  });
+
+  it('names a stale id no part has, and a recent part whose pages the manifest does not list', () => {
+    const manifest = { merge: [], shards, recent: { path: 'shards/recent/', stale: ['zh-cn-x-2017_gone'], pages: {} } };
+    expect(verifyOutput(withRecent('bad-recent', manifest, { kept: ['zh-cn-x-2017_old'], recent: ['zh-cn-x-recent_new'] }), record, { timeZone: 'Asia/Shanghai' })).toEqual([
+      'pagefind/annals-shards.json lists the stale page zh-cn-x-2017_gone, which no index part has (src/lib/search/indexer.ts writes the list)',
+      'pagefind/annals-shards.json does not list exactly the pages of the recent-changes part (0 listed, 1 in the part)',
+    ]);
+  });
+
+  it('reports a title lookup entry that names a stale page', () => {
+    const manifest = { merge: [], shards, recent: { path: 'shards/recent/', stale: [PAGE_ID], pages: { 'zh-cn-x-recent_new': [2017, 0.5] } } };
+    const outDir = withRecent('stale-title', manifest, { kept: [], recent: ['zh-cn-x-recent_new'] });
+    expect(verifyOutput(outDir, record, { timeZone: 'Asia/Shanghai' })).toEqual([
+      `pagefind/titles/0.json lists "县委召开全体会议" (/articles/county-meeting/) under the page id ${PAGE_ID}, which no index part has or which is stale: readers would be shown a page search then drops`,
+    ]);
   });
 });

@@ -10,13 +10,16 @@
  * next parts merged one at a time, newest first), and only then are the other parts merged
  * and the filters loaded. A whole title is answered before that, from the title
  * lookup (`titleHits`, `title-lookup.ts`), while Pagefind is still loading. What an early
- * answer showed keeps its place in the complete answer (`SearchStages`).
+ * answer showed keeps its place in the complete answer (`SearchStages`). The recent-changes
+ * part, when there is one, is merged with the newest part, and stale pages of kept parts
+ * are left out of every answer (`recent-filter.ts`).
  */
 import { decodeToken, fromIndexText, isCharToken } from './cjk.ts';
 import { excerpt, highlight } from './excerpt.ts';
 import { createFolder, foldQuery, identityFolder, type CharFolder } from './fold.ts';
 import { FILTER_KEYS, type FilterKey } from './page-attributes.ts';
 import { phraseStarts, planQuery, type QueryPlan, type QueryWord } from './query.ts';
+import { RecentChanges } from './recent-filter.ts';
 import { SHARD_MANIFEST_FILE, type ShardManifest } from './shards.ts';
 import { pagesTitled, textAfterTitle, TITLE_FOLDER, titleBucket, titleKey } from './title-lookup.ts';
 import type { SearchState } from './url-state.ts';
@@ -146,6 +149,10 @@ export class SearchEngine {
   #mergedOlder = 0;
   /** Merges run one batch at a time, so no part is ever merged twice. */
   #merging: Promise<void> = Promise.resolve();
+  /** Whether the recent-changes part is merged with the newest part (`recent-filter.ts`). */
+  #hasRecentPart = false;
+  /** Stale ids and recent pages (`recent-filter.ts`), from the manifest. */
+  #recent = new RecentChanges(undefined, undefined);
   #filterIds = new Map<string, Promise<Set<string>>>();
   /** Every filter value's count over the whole index, from `pagefind.filters()`: loaded for the first facets. */
   #indexFilters: Promise<FilterCounts> | undefined;
@@ -176,7 +183,12 @@ export class SearchEngine {
         void pagefind.init?.();
         return pagefind;
       });
-      const [pagefind, { fold }] = await Promise.all([started, this.#basics()]);
+      const [pagefind, { fold, manifest }] = await Promise.all([started, this.#basics()]);
+      // The recent-changes part is merged with the newest before the first answer: it is
+      // small, and holds what was just published.
+      const recentPath = manifest?.recent?.path;
+      if (recentPath) await pagefind.mergeIndex(`${this.#folder}${recentPath}`, this.#partOptions());
+      this.#hasRecentPart = recentPath !== undefined;
       return { pagefind, fold };
     })();
     this.#ready.catch(() => {
@@ -201,6 +213,7 @@ export class SearchEngine {
       ]);
       this.#olderParts = (manifest?.merge ?? []).map((path) => `${this.#folder}${path}`);
       this.#shards = manifest?.shards ?? [];
+      this.#recent = new RecentChanges(manifest?.recent, manifest?.shards[0]?.years);
       return { fold, manifest };
     })();
     return this.#basicsLoaded;
@@ -262,9 +275,14 @@ export class SearchEngine {
     return merged;
   }
 
-  /** How many index parts a search covers now. */
-  get #parts(): number {
+  /** How many of the manifest's parts (`shards`) a search covers now, newest first. */
+  get #partsAsked(): number {
     return 1 + this.#mergedOlder;
+  }
+
+  /** How many index parts a search covers now, the recent-changes part included. */
+  get #parts(): number {
+    return this.#partsAsked + (this.#hasRecentPart ? 1 : 0);
   }
 
   /**
@@ -274,9 +292,9 @@ export class SearchEngine {
    * years that have it; one in no recent year waits for the rest, merged at once.
    */
   #mayAskNextPart(): boolean {
-    if (this.#mergedOlder >= this.#olderParts.length || this.#parts >= EARLY_PARTS) return false;
+    if (this.#mergedOlder >= this.#olderParts.length || this.#partsAsked >= EARLY_PARTS) return false;
     const pages = this.#shards.map((shard) => shard.pages);
-    const asked = pages.slice(0, this.#parts).reduce((sum, count) => sum + count, 0);
+    const asked = pages.slice(0, this.#partsAsked).reduce((sum, count) => sum + count, 0);
     return asked * 2 < pages.reduce((sum, count) => sum + count, 0);
   }
 
@@ -298,7 +316,7 @@ export class SearchEngine {
       const unseen = unseenIn(newest);
       if (unseen.length > 0 && this.#mergedOlder < this.#olderParts.length) {
         const byId = new Map(unseen.map((result) => [result.id, result]));
-        const newestYears = this.#shards.slice(0, this.#parts).flatMap((shard) => shard.years);
+        const newestYears = this.#shards.slice(0, this.#partsAsked).flatMap((shard) => shard.years);
         for (const id of await stages.onNewest({ ...newest, results: unseen, newestYears })) {
           const result = byId.get(id);
           if (!result) continue;
@@ -336,19 +354,22 @@ export class SearchEngine {
     // (xwlb, cached chunks: 2 tokens 52 ms, 4 tokens 75 ms, 8 tokens 120 ms per search).
     let response = await pagefind.search(plan.narrowTerm, options);
     if (plan.narrowTerm !== plan.term && (phrased.length === 0 || response.results.length > this.#textCheckLimit)) response = await pagefind.search(plan.term, options);
+    // Stale pages of kept parts are never shown or counted (`recent-filter.ts`); with any
+    // left out, the facets below are recounted over the results rather than taken from Pagefind.
+    const found = this.#recent.visible(response.results, this.#mergedOlder >= this.#olderParts.length);
     const check =
       phrased.length === 0
         ? { holds: () => true, holdsApart: () => true }
-        : response.results.length <= this.#textCheckLimit
-          ? await this.#checkByText(response.results, phrased)
+        : found.length <= this.#textCheckLimit
+          ? await this.#checkByText(found, phrased)
           : await this.#checkByPositions(pagefind, phrased, filters);
-    const verified = response.results.filter(check.holds);
+    const verified = found.filter(check.holds);
     // Phrase first; only when no page holds the words, pages that hold every one of their
     // bigrams apart are offered, and the page says so.
     let results = verified;
     let approximate = false;
-    if (verified.length === 0 && response.results.length > 0) {
-      results = response.results.filter(check.holdsApart);
+    if (verified.length === 0 && found.length > 0) {
+      results = found.filter(check.holdsApart);
       approximate = results.length > 0;
     }
     if (state.sort === 'newest' && this.#parts > 1) results = await this.#newestAcrossParts(pagefind, response, results);
@@ -418,7 +439,8 @@ export class SearchEngine {
    * Pagefind merges parts by score, and a sorted search scores by position within its own
    * part, so newest-first lists from several parts come back interleaved. Every year lies
    * in exactly one part (`shards.ts`), and within a part the order is right: grouping by
-   * year, newest first, restores the date order.
+   * year, newest first, restores the date order. A year's pages in the recent-changes part
+   * carry the score their year's part would give them (`RecentChanges.sortScore`).
    */
   async #newestAcrossParts(pagefind: PagefindApi, response: PagefindResponse, results: PagefindResult[]): Promise<PagefindResult[]> {
     const years = Object.entries(response.filters['year'] ?? {})
@@ -431,8 +453,8 @@ export class SearchEngine {
       return at < 0 ? years.length : at;
     };
     return results
-      .map((result, index) => ({ result, index, year: rank(result) }))
-      .sort((a, b) => a.year - b.year || a.index - b.index)
+      .map((result, index) => ({ result, index, year: rank(result), score: this.#recent.sortScore(result) }))
+      .sort((a, b) => a.year - b.year || b.score - a.score || a.index - b.index)
       .map(({ result }) => result);
   }
 

@@ -20,8 +20,10 @@ import { createFolder } from './fold.ts';
 import { CHUNK_LOCATIONS, GROUP_LIMIT, IndexChunkError, splitIndexChunks } from './index-chunks.ts';
 import { indexDocument, readPageRecord, searchableSource } from './page-record.ts';
 import { PagefindCliError, runPagefindCli } from './pagefind-cli.ts';
+import { pageIdsByUrl } from './part-files.ts';
+import { planPart, recentLimit, sortedDates, sortScoreAmong, type IndexedPart, type PartPage } from './recent-changes.ts';
 import { writeTitleLookup, type TitleLookupSummary } from './title-lookup-files.ts';
-import { partLanguage, planShards, SHARD_FOLDER, SHARD_MANIFEST_FILE, shardManifest } from './shards.ts';
+import { partLanguage, planShards, RECENT_FOLDER, RECENT_PART, SHARD_FOLDER, SHARD_MANIFEST_FILE, shardManifest, type RecentManifest } from './shards.ts';
 
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
@@ -83,13 +85,26 @@ export async function buildIndex(sources: AsyncIterable<IndexSource> | Iterable<
 export interface ShardSummary {
   name: string;
   pages: number;
-  /** True when the part was copied from the cache instead of being indexed. */
+  /** True when a cached build of the part was kept instead of indexing it (`recent-changes.ts`). */
+  reused: boolean;
+  /** Of its pages, how many are in the recent-changes part (added or changed since the kept build). */
+  recent: number;
+  ms: number;
+}
+
+export interface RecentSummary {
+  pages: number;
+  /** Page ids of kept parts that the browser drops: changed or removed pages. */
+  stale: number;
+  /** True when the recent part itself came from the cache. */
   reused: boolean;
   ms: number;
 }
 
 export interface BuiltSiteSummary extends IndexSummary {
   shards: ShardSummary[];
+  /** The recent-changes part, when a part was kept with changes. */
+  recent: RecentSummary | undefined;
   /** Pages whose document fingerprint came from the cache: their searchable part (`searchableSource`) had not changed. */
   unchangedPages: number;
   /** The title lookup written beside the index (`title-lookup-files.ts`). */
@@ -101,6 +116,8 @@ export interface BuiltSiteOptions {
   maxShardPages: number;
   /** Where parts are kept between builds, keyed by their exact input; none: always index. */
   cacheDir?: string | undefined;
+  /** How many changed pages a kept part may carry in the recent part, for its number of pages (default `recentLimit`). */
+  recentLimit?: ((partPages: number) => number) | undefined;
 }
 
 /** Files a merged part needs; Pagefind's scripts, styles and WebAssembly come from the first part. */
@@ -114,9 +131,35 @@ interface DocumentFingerprints {
   identity: string;
   /**
    * By page file: the SHA-1 of its HTML from the searchable element on (`searchableSource`),
-   * then for an indexable page its year and the SHA-256 of its document.
+   * then for an indexable page its year, the SHA-256 of its document and its `date` sort key ('' if none).
    */
-  pages: Record<string, [string] | [string, number, string]>;
+  pages: Record<string, [string] | [string, number, string, string]>;
+}
+
+/**
+ * Beside each cached build of a part (`<folder>.json`): its years and every page's
+ * document hash, Pagefind id and date sort key, by URL; what `planPart` compares a
+ * rebuild's pages with, and the stale ids it lists.
+ */
+interface CachedPartRecord {
+  years: number[];
+  pages: Record<string, [hash: string, id: string, date: string]>;
+}
+
+/** Beside the cached recent-changes part (`<folder>.json`): its pages' ids by URL. */
+interface CachedRecentRecord {
+  ids: Record<string, string>;
+}
+
+const RECENT_CACHE_PREFIX = `${RECENT_PART}-`;
+
+/** A record the cache holds, or undefined when it is missing or unreadable (a build stopped while writing it): the part is then indexed again. */
+function readCachedJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -157,6 +200,9 @@ export function importClosure(entry: URL): URL[] {
   return [...seen.values()].sort((a, b) => (a.pathname < b.pathname ? -1 : 1));
 }
 
+/** How parts' word indexes are cut (`index-chunks.ts`): a cached part cut otherwise is indexed again. */
+const CHUNKING = `chunks ${CHUNK_LOCATIONS} ${GROUP_LIMIT}`;
+
 const pagefindVersion = (() => {
   let version: string | undefined;
   return () => (version ??= (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version);
@@ -167,11 +213,13 @@ const pagefindVersion = (() => {
  * parts of whole years (`shards.ts`): each part's documents are written to a scratch folder
  * and indexed by its own run of Pagefind's command line (`pagefind-cli.ts`), so memory stays
  * bounded by the largest part, then its word index is re-cut into smaller chunks
- * (`index-chunks.ts`); a part whose documents are unchanged since a previous build is
- * copied from `cacheDir` instead. The first (newest) part is written
- * to `outputDir` itself, the others to `shards/<years>/` with the manifest the search page
- * merges them by. Each part is indexed under its own language tag (`partLanguage`), so
- * page ids never repeat across parts.
+ * (`index-chunks.ts`). A part whose pages differ from a cached build of it by a
+ * few pages keeps that build from `cacheDir` (exactly, when none differ); its added and
+ * changed pages are indexed into the small recent-changes part instead, and the ids of its
+ * changed and removed pages are listed as stale (`recent-changes.ts`). The first (newest)
+ * part is written to `outputDir` itself, the others to `shards/<years>/`, the recent part
+ * to `shards/recent/`, with the manifest the search page merges them by. Each part is
+ * indexed under its own language tag (`partLanguage`), so page ids never repeat across parts.
  */
 export async function indexBuiltSite(siteDir: string, pathnames: readonly string[], outputDir: string, lang: string, options: BuiltSiteOptions): Promise<BuiltSiteSummary> {
   const started = performance.now();
@@ -188,12 +236,12 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
   // Documents are made twice for a part that must be indexed (fingerprint, then the file
   // Pagefind reads) rather than kept: at 100,000 articles they would not fit in memory, and
   // most pages of a rebuild are only fingerprinted from the cache.
-  const documentOf = (file: string, html: string, language: string): { document: string; year: number } | undefined => {
+  const documentOf = (file: string, html: string, language: string): { document: string; year: number; date: string } | undefined => {
     const record = readPageRecord(html);
     if (!record) return undefined;
     const year = Number(record.filters.get('year')?.[0]);
     if (!Number.isInteger(year)) throw new SearchIndexError(`${file} has no year filter (data-pagefind-filter="year:…"); every indexed page needs one to be placed in an index part`);
-    return { document: indexDocument(record, fold, language), year };
+    return { document: indexDocument(record, fold, language), year, date: record.sort.get('date')?.[0] ?? '' };
   };
   // 1. Every indexable page, by year, with the fingerprint of its document; a page whose
   //    HTML is unchanged since the cached build keeps its fingerprint (under the same code).
@@ -202,7 +250,8 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
   const cached = identity && cachedFile && existsSync(cachedFile) ? (JSON.parse(readFileSync(cachedFile, 'utf8')) as DocumentFingerprints) : undefined;
   const known = cached?.identity === identity ? cached?.pages ?? {} : {};
   const fingerprints: DocumentFingerprints = { identity: identity ?? '', pages: {} };
-  const byYear = new Map<number, { file: string; url: string; hash: string }[]>();
+  type SitePage = PartPage & { file: string; year: number };
+  const byYear = new Map<number, SitePage[]>();
   let unchangedPages = 0;
   for (const pathname of pathnames) {
     const clean = pathname.replace(/^\/+/, '');
@@ -216,63 +265,133 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
     if (page?.[0] === htmlHash) unchangedPages++;
     else {
       const made = documentOf(file, html, lang);
-      page = made ? [htmlHash, made.year, createHash('sha256').update(made.document).digest('hex')] : [htmlHash];
+      page = made ? [htmlHash, made.year, createHash('sha256').update(made.document).digest('hex'), made.date] : [htmlHash];
     }
     fingerprints.pages[file] = page;
-    const [, year, hash] = page;
-    if (year === undefined || hash === undefined) continue;
+    const [, year, hash, date] = page;
+    if (year === undefined || hash === undefined || date === undefined) continue;
     let pages = byYear.get(year);
     if (!pages) byYear.set(year, (pages = []));
     const url = `/${clean.endsWith('.html') ? clean : clean.replace(/\/?$/, '/')}`.replace(/^\/\/+/, '/');
-    pages.push({ file, url, hash });
+    pages.push({ file, url, hash, date, year });
   }
   const shards = planShards(new Map([...byYear].map(([year, pages]) => [year, pages.length])), options.maxShardPages);
-  // 2. Each part: from the cache when its documents are the same, else indexed alone.
+  /** Indexes `pages` under `language` into `built` with one run of Pagefind's command line. */
+  const indexPages = async (pages: readonly SitePage[], language: string, built: string, label: string): Promise<void> => {
+    rmSync(built, { recursive: true, force: true });
+    const staging = mkdtempSync(join(tmpdir(), 'annals-search-part-'));
+    try {
+      // Each document at its page's path, so Pagefind derives the same URL the page has.
+      for (const page of pages) {
+        const html = readHtml(page.file);
+        const made = html === undefined ? undefined : documentOf(page.file, html, language);
+        if (!made) throw new SearchIndexError(`${page.file} changed while the index was being built`);
+        const target = join(staging, 'site', page.file);
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, made.document);
+      }
+      const { pagesByLanguage } = await runPagefindCli(join(staging, 'site'), built, staging);
+      const indexed = pagesByLanguage[language.toLowerCase()] ?? 0;
+      if (indexed !== pages.length || Object.keys(pagesByLanguage).length !== 1) {
+        rmSync(built, { recursive: true, force: true });
+        throw new SearchIndexError(`Pagefind indexed ${JSON.stringify(pagesByLanguage)} for the index part ${label}, which has ${pages.length} pages in ${language}: no page may be left out of search`);
+      }
+      splitIndexChunks(built);
+    } catch (cause) {
+      throw cause instanceof PagefindCliError || cause instanceof IndexChunkError ? new SearchIndexError(`indexing the part ${label}: ${cause.message}`, { cause }) : cause;
+    } finally {
+      rmSync(staging, { recursive: true, force: true });
+    }
+  };
+  /** Every page's id in a part just indexed, by URL; a page Pagefind wrote no fragment for is an error. */
+  const idsOf = (built: string, pages: readonly SitePage[], label: string): Map<string, string> => {
+    const ids = pageIdsByUrl(built);
+    for (const page of pages) if (!ids.has(page.url)) throw new SearchIndexError(`the index part ${label} has no fragment for ${page.url}`);
+    return ids;
+  };
+  // The cached builds of parts, each with its record (`CachedPartRecord`): what a part may keep.
+  const candidates = new Map<string, IndexedPart>();
+  if (cacheRoot && existsSync(cacheRoot)) {
+    for (const entry of readdirSync(cacheRoot)) {
+      if (!entry.endsWith('.json') || entry === DOCUMENTS_FILE || entry.startsWith(RECENT_CACHE_PREFIX)) continue;
+      const folder = entry.slice(0, -'.json'.length);
+      if (!existsSync(join(cacheRoot, folder, 'pagefind-entry.json'))) continue;
+      const record = readCachedJson<CachedPartRecord>(join(cacheRoot, entry));
+      if (!record) continue;
+      candidates.set(folder, { years: record.years, pages: Object.fromEntries(Object.entries(record.pages).map(([url, [hash, id, date]]) => [url, { hash, id, date }])) });
+    }
+  }
+  // 2. Each part: its cached build kept when few pages changed (`planPart`), else indexed alone.
   rmSync(outputDir, { recursive: true, force: true });
   const scratch = cacheRoot ? undefined : mkdtempSync(join(tmpdir(), 'annals-search-'));
+  const cachePath = (entry: string) => join(cacheRoot ?? scratch ?? '', entry);
   try {
     const keep = new Set<string>();
     const summaries: ShardSummary[] = [];
+    const recentPages: (SitePage & { sortScore: number })[] = [];
+    const stale: string[] = [];
     for (const [position, shard] of shards.entries()) {
       const shardStarted = performance.now();
       const language = partLanguage(lang, shard);
       const pages = shard.years.flatMap((year) => byYear.get(year) ?? []).sort((a, b) => (a.url < b.url ? -1 : 1));
-      // Documents were hashed under the site's language; the part's only adds its tag.
-      const fingerprint = createHash('sha256').update(`${pagefindVersion()}\n${language}\nchunks ${CHUNK_LOCATIONS} ${GROUP_LIMIT}\n`);
-      for (const page of pages) fingerprint.update(`${page.url} ${page.hash}\n`);
-      const folder = `${shard.name}-${fingerprint.digest('hex').slice(0, 20)}`;
-      keep.add(folder);
-      const built = join(cacheRoot ?? scratch ?? '', folder);
-      const reused = cacheRoot !== undefined && existsSync(join(built, 'pagefind-entry.json'));
-      if (!reused) {
-        rmSync(built, { recursive: true, force: true });
-        const staging = mkdtempSync(join(tmpdir(), 'annals-search-part-'));
-        try {
-          // Each document at its page's path, so Pagefind derives the same URL the page has.
-          for (const page of pages) {
-            const html = readHtml(page.file);
-            const made = html === undefined ? undefined : documentOf(page.file, html, language);
-            if (!made) throw new SearchIndexError(`${page.file} changed while the index was being built`);
-            const target = join(staging, 'site', page.file);
-            mkdirSync(dirname(target), { recursive: true });
-            writeFileSync(target, made.document);
-          }
-          const { pagesByLanguage } = await runPagefindCli(join(staging, 'site'), built, staging);
-          const indexed = pagesByLanguage[language.toLowerCase()] ?? 0;
-          if (indexed !== pages.length || Object.keys(pagesByLanguage).length !== 1) {
-            rmSync(built, { recursive: true, force: true });
-            throw new SearchIndexError(`Pagefind indexed ${JSON.stringify(pagesByLanguage)} for the index part ${shard.name}, which has ${pages.length} pages in ${language}: no page may be left out of search`);
-          }
-          splitIndexChunks(built);
-        } catch (cause) {
-          throw cause instanceof PagefindCliError || cause instanceof IndexChunkError ? new SearchIndexError(`indexing the part ${shard.name}: ${cause.message}`, { cause }) : cause;
-        } finally {
-          rmSync(staging, { recursive: true, force: true });
+      const plan = planPart(shard.years, pages, candidates, options.recentLimit ?? recentLimit);
+      let folder: string;
+      if (plan.kind === 'keep') {
+        folder = plan.base;
+        const base = candidates.get(plan.base);
+        const dates = base ? sortedDates(base) : [];
+        for (const page of plan.recent) recentPages.push({ ...page, sortScore: sortScoreAmong(dates, page.date) });
+        stale.push(...plan.stale);
+      } else {
+        // Documents were hashed under the site's language; the part's only adds its tag.
+        const fingerprint = createHash('sha256').update(`${pagefindVersion()}\n${language}\n${CHUNKING}\n`);
+        for (const page of pages) fingerprint.update(`${page.url} ${page.hash}\n`);
+        folder = `${shard.name}-${fingerprint.digest('hex').slice(0, 20)}`;
+        const built = cachePath(folder);
+        await indexPages(pages, language, built, shard.name);
+        if (cacheRoot) {
+          const ids = idsOf(built, pages, shard.name);
+          const record: CachedPartRecord = { years: shard.years, pages: Object.fromEntries(pages.map((page) => [page.url, [page.hash, ids.get(page.url) ?? '', page.date]])) };
+          writeFileSync(cachePath(`${folder}.json`), JSON.stringify(record));
         }
       }
+      keep.add(folder).add(`${folder}.json`);
+      const built = cachePath(folder);
       const target = position === 0 ? outputDir : join(outputDir, SHARD_FOLDER, shard.name);
       cpSync(built, target, { recursive: true, filter: position === 0 ? () => true : (source) => source === built || MERGED_PART_FILES.test(relative(built, source).split(sep)[0] ?? '') });
-      summaries.push({ name: shard.name, pages: shard.pages, reused, ms: Math.round(performance.now() - shardStarted) });
+      summaries.push({ name: shard.name, pages: shard.pages, reused: plan.kind === 'keep', recent: plan.kind === 'keep' ? plan.recent.length : 0, ms: Math.round(performance.now() - shardStarted) });
+    }
+    // 3. The recent-changes part: every kept part's added and changed pages, in one index
+    //    under its own language, from the cache when they are the same pages as before.
+    let recent: RecentManifest | undefined;
+    let recentSummary: RecentSummary | undefined;
+    if (recentPages.length > 0 || stale.length > 0) {
+      const recentStarted = performance.now();
+      const language = partLanguage(lang, { name: RECENT_PART });
+      recentPages.sort((a, b) => (a.url < b.url ? -1 : 1));
+      const fingerprint = createHash('sha256').update(`${pagefindVersion()}\n${language}\n${CHUNKING}\n`);
+      for (const page of recentPages) fingerprint.update(`${page.url} ${page.hash}\n`);
+      const folder = `${RECENT_CACHE_PREFIX}${fingerprint.digest('hex').slice(0, 20)}`;
+      const built = cachePath(folder);
+      const recordFile = cachePath(`${folder}.json`);
+      const cachedRecord = cacheRoot !== undefined && existsSync(join(built, 'pagefind-entry.json')) ? readCachedJson<CachedRecentRecord>(recordFile) : undefined;
+      const reused = cachedRecord !== undefined;
+      let ids: Map<string, string>;
+      if (cachedRecord) ids = new Map(Object.entries(cachedRecord.ids));
+      else if (recentPages.length > 0) {
+        await indexPages(recentPages, language, built, RECENT_PART);
+        ids = idsOf(built, recentPages, RECENT_PART);
+        writeFileSync(recordFile, JSON.stringify({ ids: Object.fromEntries(ids) } satisfies CachedRecentRecord));
+      } else ids = new Map();
+      const pages: RecentManifest['pages'] = {};
+      for (const page of recentPages) pages[ids.get(page.url) ?? ''] = [page.year, page.sortScore];
+      if (recentPages.length > 0) {
+        keep.add(folder).add(`${folder}.json`);
+        cpSync(built, join(outputDir, RECENT_FOLDER), { recursive: true, filter: (source) => source === built || MERGED_PART_FILES.test(relative(built, source).split(sep)[0] ?? '') });
+      }
+      // Only removals: no part to merge, the stale ids alone.
+      recent = { ...(recentPages.length > 0 ? { path: RECENT_FOLDER } : {}), stale: [...stale].sort(), pages };
+      recentSummary = { pages: recentPages.length, stale: stale.length, reused, ms: Math.round(performance.now() - recentStarted) };
     }
     if (cacheRoot) {
       if (cachedFile && identity) {
@@ -283,9 +402,9 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
     }
     mkdirSync(outputDir, { recursive: true });
     writeFileSync(join(outputDir, FOLD_TABLE_FILE), foldTable);
-    writeFileSync(join(outputDir, SHARD_MANIFEST_FILE), `${JSON.stringify(shardManifest(shards))}\n`);
+    writeFileSync(join(outputDir, SHARD_MANIFEST_FILE), `${JSON.stringify(shardManifest(shards, recent))}\n`);
     const titles = writeTitleLookup(outputDir, { cacheDir: options.cacheDir });
-    return { pages: summaries.reduce((sum, shard) => sum + shard.pages, 0), ms: Math.round(performance.now() - started), shards: summaries, unchangedPages, titles };
+    return { pages: summaries.reduce((sum, shard) => sum + shard.pages, 0), ms: Math.round(performance.now() - started), shards: summaries, recent: recentSummary, unchangedPages, titles };
   } finally {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }

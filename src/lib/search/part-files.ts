@@ -1,8 +1,9 @@
 /**
- * Reading a written Pagefind index part (Node only), for the output check.
+ * Reading a written Pagefind index part (Node only), for the indexer and the output check.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 /** Pagefind's page ids in a written index part: its fragment files are named by them. */
 export function pageIds(partDir: string): string[] {
@@ -10,3 +11,19 @@ export function pageIds(partDir: string): string[] {
   return existsSync(folder) ? readdirSync(folder).map((name) => name.replace(/\.pf_fragment$/, '')) : [];
 }
 
+/**
+ * Every page's id in a written index part, by its URL: a fragment is Pagefind's gzipped
+ * `pagefind_dcd` signature and the page's JSON, which starts with its URL. Only the URL
+ * is read, not the whole page's JSON.
+ */
+export function pageIdsByUrl(partDir: string): Map<string, string> {
+  const byUrl = new Map<string, string>();
+  for (const id of pageIds(partDir)) {
+    const file = join(partDir, 'fragment', `${id}.pf_fragment`);
+    const text = gunzipSync(readFileSync(file)).toString('utf8');
+    const url = /^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/.exec(text)?.[1];
+    if (url === undefined) throw new Error(`${file} does not start with a page URL as Pagefind 1.6 writes fragments; was the index part written by another Pagefind version?`);
+    byUrl.set(JSON.parse(url) as string, id);
+  }
+  return byUrl;
+}

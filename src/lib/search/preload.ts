@@ -11,21 +11,35 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FOLD_TABLE_FILE } from './files.ts';
-import { SHARD_MANIFEST_FILE } from './shards.ts';
+import { SHARD_MANIFEST_FILE, type ShardManifest } from './shards.ts';
 
 interface PagefindEntry {
   languages: Record<string, { hash: string; wasm: string | null }>;
 }
 
-/** The files under `/pagefind/` that the first search always loads, from the first part's entry file. */
-export function firstSearchFiles(pagefindDir: string): string[] {
-  const entry = JSON.parse(readFileSync(join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
-  // The first part holds one language (its own tag, `shards.ts`); Pagefind names the
-  // WebAssembly of a language it has no stemmer for `unknown`.
+/** The one language of an index part (its own tag, `shards.ts`), from its entry file. */
+function partLanguageEntry(partDir: string): { hash: string; wasm: string | null } {
+  const entry = JSON.parse(readFileSync(join(partDir, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
   const languages = Object.values(entry.languages);
   const language = languages[0];
-  if (!language || languages.length !== 1) throw new Error(`${pagefindDir}/pagefind-entry.json lists ${languages.length} languages; the first index part has exactly one`);
-  return ['pagefind.js', FOLD_TABLE_FILE, SHARD_MANIFEST_FILE, `pagefind.${language.hash}.pf_meta`, `wasm.${language.wasm ?? 'unknown'}.pagefind`];
+  if (!language || languages.length !== 1) throw new Error(`${partDir}/pagefind-entry.json lists ${languages.length} languages; an index part has exactly one`);
+  return language;
+}
+
+/**
+ * The files under `/pagefind/` that the first search always loads, from the first part's
+ * entry file, and the recent-changes part's metadata when the manifest names one (the
+ * engine merges it before the first answer). Not an entry file: Pagefind asks for it with
+ * a time stamp (`pagefind-entry.json?ts=…`), which a preload cannot match.
+ */
+export function firstSearchFiles(pagefindDir: string): string[] {
+  // Pagefind names the WebAssembly of a language it has no stemmer for `unknown`.
+  const language = partLanguageEntry(pagefindDir);
+  const files = ['pagefind.js', FOLD_TABLE_FILE, SHARD_MANIFEST_FILE, `pagefind.${language.hash}.pf_meta`, `wasm.${language.wasm ?? 'unknown'}.pagefind`];
+  const manifestFile = join(pagefindDir, SHARD_MANIFEST_FILE);
+  const recentPath = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as ShardManifest).recent?.path : undefined;
+  if (recentPath) files.push(`${recentPath}pagefind.${partLanguageEntry(join(pagefindDir, recentPath)).hash}.pf_meta`);
+  return files;
 }
 
 /**

@@ -4,11 +4,13 @@
  * `maxPages` pages, each a run of whole years, newest first. The browser answers a first
  * search from the newest part alone, then merges the others (Pagefind's `mergeIndex`), so
  * the first answer's cost does not grow with the archive; a part whose pages did not change
- * is reused from the cache; and CI can build parts on separate machines because a part is
- * just a range of years.
+ * (or only a few did: `recent-changes.ts`) is reused from the cache; and CI can build parts
+ * on separate machines because a part is just a range of years.
  *
  * A year is never split, so a year belongs to exactly one part: the search page relies on
- * that to keep newest-first order across parts, and to name the newest part's years.
+ * that to keep newest-first order across parts, and to name the newest part's years. The
+ * one exception is the recent-changes part, whose pages the manifest lists with their year
+ * and the sort score their year's part would give them (`RecentManifest`).
  */
 import type { TitleLookupInfo } from './title-lookup.ts';
 
@@ -32,6 +34,32 @@ export interface ShardManifest {
   shards: SearchShard[];
   /** The title lookup's buckets (`title-lookup.ts`); absent in an index written without it. */
   titles?: TitleLookupInfo;
+  /** The recent-changes part, when a part was kept from an earlier build with a few pages changed (`recent-changes.ts`). */
+  recent?: RecentManifest | undefined;
+}
+
+/** Where the recent-changes part is, under `/pagefind/`. */
+export const RECENT_FOLDER = `${SHARD_FOLDER}/recent/`;
+/** Its name, as the language tag's private-use subtag (`partLanguage`); never a year. */
+export const RECENT_PART = 'recent';
+
+/**
+ * The recent-changes part: the pages added or changed since the parts they belong to were
+ * indexed, indexed on their own, and the ids those parts still hold for pages that changed
+ * or were removed since. The browser merges the part with the newest one and drops the
+ * stale ids from every answer.
+ */
+export interface RecentManifest {
+  /** The part's folder, relative to `/pagefind/`, ending in `/`; none when pages were only removed. */
+  path?: string | undefined;
+  /** Page ids in the other parts whose page changed (its new version is in this part) or was removed. */
+  stale: string[];
+  /**
+   * Every page of this part by its id: its year, and its newest-first sort score as if it
+   * were in its year's part (Pagefind scores a sorted result by its position in its own
+   * part's order, so the engine compares this with the scores of that part's results).
+   */
+  pages: Record<string, [year: number, sortScore: number]>;
 }
 
 /**
@@ -72,8 +100,8 @@ export function planShards(pagesByYear: ReadonlyMap<number, number>, maxPages: n
   return shards;
 }
 
-export function shardManifest(shards: readonly SearchShard[]): ShardManifest {
-  return { merge: shards.slice(1).map((shard) => `${SHARD_FOLDER}/${shard.name}/`), shards: [...shards] };
+export function shardManifest(shards: readonly SearchShard[], recent?: RecentManifest): ShardManifest {
+  return { merge: shards.slice(1).map((shard) => `${SHARD_FOLDER}/${shard.name}/`), shards: [...shards], ...(recent ? { recent } : {}) };
 }
 
 /**

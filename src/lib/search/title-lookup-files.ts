@@ -92,7 +92,10 @@ export function writeTitleLookup(pagefindDir: string, options: { cacheDir?: stri
   const kept: Record<string, TitleEntryWire[]> = {};
   const entries: TitleEntry[] = [];
   let read = 0;
-  for (const part of ['', ...manifest.merge]) {
+  // Every part the browser merges, the recent-changes part included; a stale page (changed
+  // or removed since its part was kept) is never offered (`recent-filter.ts`).
+  const stale = new Set(manifest.recent?.stale ?? []);
+  for (const part of ['', ...manifest.merge, ...(manifest.recent?.path ? [manifest.recent.path] : [])]) {
     const folder = join(pagefindDir, part, 'fragment');
     if (!existsSync(folder)) throw new TitleLookupError(`${folder} is missing: the index part ${part || '(newest)'} has no fragments`);
     for (const name of readdirSync(folder)) {
@@ -104,7 +107,7 @@ export function writeTitleLookup(pagefindDir: string, options: { cacheDir?: stri
         wire = entry ? [toWire(entry)] : [];
       }
       kept[name] = wire;
-      entries.push(...wire.map(fromWire));
+      entries.push(...wire.map(fromWire).filter((entry) => !stale.has(entry.id)));
     }
   }
   const buckets = titleBucketCount(entries.length);
@@ -123,7 +126,7 @@ export function writeTitleLookup(pagefindDir: string, options: { cacheDir?: stri
 /**
  * What is wrong with the title lookup of the index in `pagefindDir`, as sentences for the
  * output check: every bucket is there, and every entry sits in the bucket its title hashes
- * to and names, once, a page the index has (`pageIds`: every part's, by id).
+ * to and names, once, a page a reader can find (`pageIds`: every part's, less stale ones).
  */
 export function titleLookupProblems(pagefindDir: string, pageIds: ReadonlySet<string>): string[] {
   const manifestFile = join(pagefindDir, SHARD_MANIFEST_FILE);
@@ -146,7 +149,7 @@ export function titleLookupProblems(pagefindDir: string, pageIds: ReadonlySet<st
     for (const wire of contents as TitleEntryWire[]) {
       const entry = fromWire(wire);
       if (titleBucket(entry.key, buckets) !== bucket) problems.push(`${where} lists "${entry.title}" (${entry.url}), whose title belongs in bucket ${titleBucket(entry.key, buckets)}`);
-      if (!pageIds.has(entry.id)) problems.push(`${where} lists "${entry.title}" (${entry.url}) under the page id ${entry.id}, which no index part has: a stale entry`);
+      if (!pageIds.has(entry.id)) problems.push(`${where} lists "${entry.title}" (${entry.url}) under the page id ${entry.id}, which no index part has or which is stale: readers would be shown a page search then drops`);
       if (listed.has(entry.id)) problems.push(`${where} lists the page id ${entry.id} (${entry.url}) a second time`);
       listed.add(entry.id);
     }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { fromIndexText } from '../../../src/lib/search/cjk.ts';
 import { SearchEngine } from '../../../src/lib/search/engine.ts';
 import { identityFolder } from '../../../src/lib/search/fold.ts';
 import { planQuery } from '../../../src/lib/search/query.ts';
@@ -384,5 +385,54 @@ describe('a first answer whose newest part holds nothing', () => {
     const outcome = await engine.search({ q: '大桥', filters: {}, sort: 'relevance' }, { onNewest: () => ((called = true), []) });
     expect(called).toBe(false);
     expect(outcome.results).toHaveLength(1);
+  });
+});
+
+describe('the search engine with a recent-changes part (kept parts with stale pages)', () => {
+  const at = (year: number, url: string, text: string): FakePage => ({ url, title: `标题${url}`, blocks: [text], filters: { year: [String(year)] } });
+  // Ids follow the fake's order: newest part page-0, page-1; 2017 page-2, page-3; recent page-4 to page-6.
+  const newest = [at(2018, '/newest-1/', '数字经济旧稿'), at(2018, '/newest-2/', '发展数字经济')];
+  const parts = {
+    '/pagefind/shards/2017/': [at(2017, '/older-1/', '数字经济原稿'), at(2017, '/older-2/', '数字经济已删')],
+    '/pagefind/shards/recent/': [at(2018, '/newest-1/', '数字经济新稿'), at(2017, '/older-1/', '数字经济更正'), at(2018, '/newest-3/', '数字经济新闻')],
+  };
+  const manifest = {
+    merge: ['shards/2017/'],
+    shards: [
+      { name: '2018', years: [2018], pages: 3 },
+      { name: '2017', years: [2017], pages: 1 },
+    ],
+    recent: { path: 'shards/recent/', stale: ['page-0', 'page-2', 'page-3'], pages: { 'page-4': [2018, 0.5] as [number, number], 'page-5': [2017, 0.5] as [number, number], 'page-6': [2018, 1.5] as [number, number] } },
+  };
+  const texts = (results: readonly { data(): Promise<{ url: string; content: string }> }[]) =>
+    Promise.all(results.map(async (result) => { const data = await result.data(); return `${data.url}${fromIndexText(data.content).includes('新稿') ? ' 新稿' : fromIndexText(data.content).includes('更正') ? ' 更正' : ''}`; }));
+
+  test('merges the recent part before the first answer, which holds the new pages of the newest years and no stale one', async () => {
+    const pagefind = fakePagefind(newest, parts);
+    const engine = new SearchEngine({ pagefindUrl: '/pagefind/pagefind.js', foldUrl: 'data:,', baseUrl: '/', manifest, importPagefind: async () => pagefind });
+    let first: string[] = [];
+    let callsBefore: string[] = [];
+    const outcome = await engine.search({ q: '数字经济', filters: {}, sort: 'relevance' }, {
+      onNewest: async (answer) => {
+        first = (await texts(answer.results)).sort();
+        callsBefore = [...pagefind.calls];
+        return answer.results.map((result) => result.id);
+      },
+    });
+    expect(callsBefore).toContain('mergeIndex /pagefind/shards/recent/');
+    expect(callsBefore).not.toContain('mergeIndex /pagefind/shards/2017/');
+    // The corrected 2017 page waits for the complete answer, with the rest of 2017.
+    expect(first).toEqual(['/newest-1/ 新稿', '/newest-2/', '/newest-3/']);
+    expect((await texts(outcome.results)).sort()).toEqual(['/newest-1/ 新稿', '/newest-2/', '/newest-3/', '/older-1/ 更正']);
+    // The facets count the pages a reader can find, not the stale copies.
+    expect(outcome.facets.year).toEqual([{ value: '2018', count: 3 }, { value: '2017', count: 1 }]);
+  });
+
+  test('a filtered search and a search that only stale pages match leave them out too', async () => {
+    const pagefind = fakePagefind(newest, parts);
+    const engine = new SearchEngine({ pagefindUrl: '/pagefind/pagefind.js', foldUrl: 'data:,', baseUrl: '/', manifest, importPagefind: async () => pagefind });
+    expect(await texts((await engine.search({ q: '数字经济', filters: { year: '2017' }, sort: 'relevance' })).results)).toEqual(['/older-1/ 更正']);
+    expect((await engine.search({ q: '已删', filters: {}, sort: 'relevance' })).results).toEqual([]);
+    expect((await engine.search({ q: '旧稿', filters: {}, sort: 'relevance' })).results).toEqual([]);
   });
 });

@@ -1,11 +1,11 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { importClosure, indexBuiltSite, SearchIndexError } from '../../../src/lib/search/indexer.ts';
-import { pageIds } from '../../../src/lib/search/part-files.ts';
+import { pageIds, pageIdsByUrl } from '../../../src/lib/search/part-files.ts';
 import { runPagefindCli } from '../../../src/lib/search/pagefind-cli.ts';
 import { identityFolder } from '../../../src/lib/search/fold.ts';
 import { SHARD_MANIFEST_FILE, type ShardManifest } from '../../../src/lib/search/shards.ts';
@@ -60,15 +60,82 @@ describe('indexBuiltSite', () => {
     expect(urls.sort()).toEqual(['/articles/d/', '/articles/e/']);
   }, 60_000);
 
-  it('reuses a cached part whose documents are unchanged and indexes the one that changed', async () => {
+  it('with no recent changes allowed, reuses a cached part whose documents are unchanged and indexes the one that changed', async () => {
     const site = builtSite('cached');
     const cacheDir = join(work, 'cache');
-    const options = { maxShardPages: 2, cacheDir };
+    const options = { maxShardPages: 2, cacheDir, recentLimit: () => 0 };
     await indexBuiltSite(site.dir, site.pathnames, join(site.dir, 'pagefind'), 'zh-CN', options);
     writeFileSync(join(site.dir, 'articles/c/index.html'), article('养老服务中心启用', 2023, '中心可容纳两百名老人。'));
     const again = await indexBuiltSite(site.dir, site.pathnames, join(site.dir, 'pagefind'), 'zh-CN', options);
     expect(again.shards.map(({ name, reused }) => [name, reused])).toEqual([['2024', true], ['2023', false], ['2022', true]]);
     expect(again.unchangedPages).toBe(site.pathnames.length - 2); // the changed page and the feed, which is no HTML file read
+    expect(again.recent).toBeUndefined();
+  }, 60_000);
+
+  it('keeps a part with a few changes as it was, indexes its added and changed pages into the recent part and lists the stale ids', async () => {
+    const site = builtSite('recent');
+    const output = join(site.dir, 'pagefind');
+    const options = { maxShardPages: 2, cacheDir: join(work, 'recent-cache'), recentLimit: () => 2 };
+    await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', options);
+    const before = new Map((['', 'shards/2023/', 'shards/2022/'] as const).map((part) => [part, pageIdsByUrl(join(output, part))]));
+    // A new 2024 article and one of 2024 removed, and a corrected one of 2022.
+    mkdirSync(join(site.dir, 'articles/f'));
+    writeFileSync(join(site.dir, 'articles/f/index.html'), article('新闻发布会举行', 2024, '发布会介绍了今年的重点工作。'));
+    writeFileSync(join(site.dir, 'articles/d/index.html'), article('粮食安全检查', 2022, '检查组抽查了四个粮库。'));
+    const pathnames = [...site.pathnames.filter((path) => path !== 'articles/b/'), 'articles/f/'];
+    const again = await indexBuiltSite(site.dir, pathnames, output, 'zh-CN', options);
+    expect(again.shards.map(({ name, pages, reused, recent }) => ({ name, pages, reused, recent }))).toEqual([
+      { name: '2024', pages: 2, reused: true, recent: 1 },
+      { name: '2023', pages: 1, reused: true, recent: 0 },
+      { name: '2022', pages: 2, reused: true, recent: 1 },
+    ]);
+    expect(again.recent).toEqual(expect.objectContaining({ pages: 2, stale: 2, reused: false }));
+    // The kept parts are the very files of the first build.
+    expect(pageIdsByUrl(output)).toEqual(before.get(''));
+    expect(pageIdsByUrl(join(output, 'shards/2022/'))).toEqual(before.get('shards/2022/'));
+    const manifest = JSON.parse(readFileSync(join(output, SHARD_MANIFEST_FILE), 'utf8')) as ShardManifest;
+    expect(manifest.merge).toEqual(['shards/2023/', 'shards/2022/']);
+    const recentIds = pageIdsByUrl(join(output, 'shards/recent/'));
+    expect([...recentIds.keys()].sort()).toEqual(['/articles/d/', '/articles/f/']);
+    expect(entryOf(join(output, 'shards/recent/')).languages).toEqual({ 'zh-cn-x-recent': expect.objectContaining({ page_count: 2 }) });
+    expect(manifest.recent?.path).toBe('shards/recent/');
+    expect(manifest.recent?.stale).toEqual([before.get('')?.get('/articles/b/'), before.get('shards/2022/')?.get('/articles/d/')].sort());
+    // Sort scores: f (2024-05-01) after both 2024 pages of the kept part (positions 0, 1);
+    // d after the kept 2022 pages dated the same (its old version and e, positions 0, 1).
+    // (Both parts' removed and old pages still count: Pagefind's positions include them.)
+    expect(manifest.recent?.pages).toEqual({ [recentIds.get('/articles/f/') ?? '']: [2024, 1.5], [recentIds.get('/articles/d/') ?? '']: [2022, 1.5] });
+    // The same pages again: the recent part comes from the cache.
+    const same = await indexBuiltSite(site.dir, pathnames, output, 'zh-CN', options);
+    expect(same.recent).toEqual(expect.objectContaining({ pages: 2, stale: 2, reused: true }));
+  }, 60_000);
+
+  it('indexes a part whole when it has more changes than it may carry, and its pages leave the recent part', async () => {
+    const site = builtSite('fold-back');
+    const output = join(site.dir, 'pagefind');
+    const cacheDir = join(work, 'fold-back-cache');
+    await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', { maxShardPages: 2, cacheDir });
+    writeFileSync(join(site.dir, 'articles/d/index.html'), article('粮食安全检查', 2022, '检查组抽查了四个粮库。'));
+    const kept = await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', { maxShardPages: 2, cacheDir });
+    expect(kept.recent?.pages).toBe(1);
+    writeFileSync(join(site.dir, 'articles/e/index.html'), article('数字经济论坛', 2022, '论坛吸引了五百名嘉宾。'));
+    const folded = await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', { maxShardPages: 2, cacheDir, recentLimit: () => 1 });
+    expect(folded.shards.map(({ name, reused }) => [name, reused])).toEqual([['2024', true], ['2023', true], ['2022', false]]);
+    expect(folded.recent).toBeUndefined();
+    const manifest = JSON.parse(readFileSync(join(output, SHARD_MANIFEST_FILE), 'utf8')) as ShardManifest;
+    expect(manifest.recent).toBeUndefined();
+    expect(existsSync(join(output, 'shards/recent'))).toBe(false);
+    // The cache keeps what this build used, nothing more: three parts and their records, the fingerprints.
+    expect(readdirSync(join(cacheDir, 'annals-search')).filter((entry) => entry.startsWith('recent-'))).toEqual([]);
+  }, 60_000);
+
+  it('indexes a part whole when its cached record cannot be read, as after a build stopped while writing it', async () => {
+    const site = builtSite('torn-record');
+    const cacheDir = join(work, 'torn-record-cache');
+    await indexBuiltSite(site.dir, site.pathnames, join(site.dir, 'pagefind'), 'zh-CN', { maxShardPages: 2, cacheDir });
+    const record = readdirSync(join(cacheDir, 'annals-search')).find((entry) => entry.startsWith('2022-') && entry.endsWith('.json'));
+    writeFileSync(join(cacheDir, 'annals-search', record ?? 'missing'), '{"years":[20');
+    const again = await indexBuiltSite(site.dir, site.pathnames, join(site.dir, 'pagefind'), 'zh-CN', { maxShardPages: 2, cacheDir });
+    expect(again.shards.map(({ name, reused }) => [name, reused])).toEqual([['2024', true], ['2023', true], ['2022', false]]);
   }, 60_000);
 
   it('after a change to every page’s head alone (a new stylesheet), reads no document again and re-indexes no part', async () => {
@@ -80,12 +147,13 @@ describe('indexBuiltSite', () => {
       writeFileSync(file, readFileSync(file, 'utf8').replace('<head>', '<head><link rel="stylesheet" href="/_astro/Base.N3wHash.css">'));
     }
     const again = await indexBuiltSite(site.dir, site.pathnames, join(site.dir, 'pagefind'), 'zh-CN', options);
-    expect(again.shards.every((shard) => shard.reused)).toBe(true);
+    expect(again.shards.every((shard) => shard.reused && shard.recent === 0)).toBe(true);
+    expect(again.recent).toBeUndefined();
     expect(again.unchangedPages).toBe(site.pathnames.length - 1); // all but the feed, which is no HTML file read
     // A change inside the search body is still seen.
     writeFileSync(join(site.dir, 'articles/d/index.html'), article('粮食安全检查', 2022, '检查组抽查了四个粮库。'));
     const edited = await indexBuiltSite(site.dir, site.pathnames, join(site.dir, 'pagefind'), 'zh-CN', options);
-    expect(edited.shards.map(({ name, reused }) => [name, reused])).toEqual([['2024', true], ['2023', true], ['2022', false]]);
+    expect(edited.shards.map(({ name, recent }) => [name, recent])).toEqual([['2024', 0], ['2023', 0], ['2022', 1]]);
   }, 60_000);
 
   it('fails naming the part and with Pagefind’s own output when Pagefind fails', async () => {

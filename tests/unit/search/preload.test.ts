@@ -27,6 +27,14 @@ describe('firstSearchFiles', () => {
     expect(firstSearchFiles(dir).at(-1)).toBe('wasm.en.pagefind');
   });
 
+  test('adds the recent-changes part’s metadata when the manifest names the part, which the first search merges', () => {
+    const dir = pagefindDir({ languages: { 'zh-cn-x-2025-2026': { hash: 'zh-cn-x-2025-2026_a6c5', wasm: null } } });
+    mkdirSync(join(dir, 'shards', 'recent'), { recursive: true });
+    writeFileSync(join(dir, 'shards', 'recent', 'pagefind-entry.json'), JSON.stringify({ languages: { 'zh-cn-x-recent': { hash: 'zh-cn-x-recent_77f0', wasm: null } } }));
+    writeFileSync(join(dir, 'annals-shards.json'), JSON.stringify({ merge: [], shards: [], recent: { path: 'shards/recent/', stale: [], pages: {} } }));
+    expect(firstSearchFiles(dir).slice(5)).toEqual(['shards/recent/pagefind.zh-cn-x-recent_77f0.pf_meta']);
+  });
+
   test('refuses an entry with several languages: which one the page opens would be a guess', () => {
     const dir = pagefindDir({ languages: { en: { hash: 'en_1', wasm: null }, fr: { hash: 'fr_1', wasm: null } } });
     expect(() => firstSearchFiles(dir)).toThrow(/2 languages/);
