@@ -114,7 +114,11 @@ let serverLog = '';
 
 function startServer(label: string): void {
   serverLog += `\n===== ${label}\n`;
-  const profileArgs = values.profile ? ['--cpu-prof', '--cpu-prof-dir', join(work, 'profiles', label.replace(/\W+/g, '-'))] : [];
+  // Node writes a --cpu-prof profile only when the process exits, which astro dev does not on
+  // a signal unless told to.
+  const exitOnSignal = join(work, 'exit-on-signal.mjs');
+  if (values.profile) writeFileSync(exitOnSignal, "process.once('SIGINT', () => process.exit(0));\n");
+  const profileArgs = values.profile ? ['--cpu-prof', '--cpu-prof-dir', join(work, 'profiles', label.replace(/\W+/g, '-')), '--import', `file://${exitOnSignal}`] : [];
   server = spawn(node, [...profileArgs, join('node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: site,
     env: { ...process.env, ANNALS_CONTENT_DIR: content, ANNALS_CACHE_DIR: cacheDir },
@@ -136,7 +140,7 @@ async function stopServer(): Promise<void> {
   const exited = new Promise((resolve) => running.once('exit', resolve));
   // SIGINT lets node write its --cpu-prof profile; the group gets SIGKILL if it lingers.
   try {
-    process.kill(-running.pid, 'SIGINT');
+    process.kill(values.profile ? running.pid : -running.pid, 'SIGINT');
   } catch {
     return;
   }
@@ -146,7 +150,7 @@ async function stopServer(): Promise<void> {
     } catch {
       // Already gone.
     }
-  }, 15_000);
+  }, 60_000);
   await exited;
   clearTimeout(timer);
 }
