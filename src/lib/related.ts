@@ -181,7 +181,7 @@ function doubled(array: Int32Array<ArrayBuffer>, fill: number): Int32Array<Array
 }
 
 /** How distinctive each bigram is in an archive of `articles` articles, from how many of them hold it. */
-function inverseFrequencies(articles: number, documentFrequency: Int32Array, size: number): Float64Array {
+function inverseFrequencies(articles: number, documentFrequency: Int32Array, size: number): Float64Array<ArrayBuffer> {
   return Float64Array.from({ length: size }, (_, gram) => Math.log((1 + articles) / (1 + (documentFrequency[gram] ?? 0))));
 }
 
