@@ -17,6 +17,7 @@ import type { FeedItem } from '../lib/feeds.ts';
 import { siteConfig } from '../site.config.ts';
 import { publishedArticles, type ArticleEntry } from './articles.ts';
 import { articleStamp } from './cache-keys.ts';
+import { contentWatched } from '../loaders/content-record.ts';
 
 export interface SiteIndex {
   /** Newest first. */
@@ -32,9 +33,9 @@ let index: Promise<SiteIndex> | undefined;
 
 const BIGRAMS = Symbol.for('annals.dev-bigram-cache');
 
-/** Dev only: the bigram cache that outlives this module's evaluations. A build computes once and keeps nothing. */
+/** `astro dev` only: the bigram cache that outlives this module's evaluations. A build computes once and keeps nothing. */
 function devBigramCache(): BigramCache | undefined {
-  if (!import.meta.env.DEV) return undefined;
+  if (!contentWatched()) return undefined;
   const registry = globalThis as { [BIGRAMS]?: BigramCache };
   return (registry[BIGRAMS] ??= new BigramCache());
 }

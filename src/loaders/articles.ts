@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkContentRoot, ContentCheckCache, formatProblem, isIgnoredName } from '../lib/content-check.ts';
 import { serialRunner } from '../lib/serial-runner.ts';
-import { recordContent } from './content-record.ts';
+import { markContentWatched, recordContent } from './content-record.ts';
 
 export class ContentError extends Error {
   override name = 'ContentError';
@@ -84,6 +84,7 @@ export function articlesLoader(options: { root: string }): Loader {
       await load(context);
       if (watching || !context.watcher) return;
       watching = true;
+      markContentWatched();
       // `astro dev`: any change under the articles folder reloads the collection (and reports
       // problems again). One load at a time: an editor's save is often several events (a
       // temporary file, a rename), and loads running side by side would race on the store.

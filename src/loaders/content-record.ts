@@ -30,3 +30,18 @@ export function recordContent(record: ContentRecord): void {
 export function recordedContent(): ContentRecord | undefined {
   return (globalThis as Registry)[KEY];
 }
+
+const WATCHED = Symbol.for('annals.content-watched');
+
+/**
+ * The loader watches the content root: `astro dev`, where pages are rendered again after
+ * every saved change and no cache key is needed. Not `import.meta.env.DEV`, which is also
+ * true for a build run with NODE_ENV=test (as the build tests run it).
+ */
+export function markContentWatched(): void {
+  (globalThis as { [WATCHED]?: boolean })[WATCHED] = true;
+}
+
+export function contentWatched(): boolean {
+  return (globalThis as { [WATCHED]?: boolean })[WATCHED] === true;
+}
