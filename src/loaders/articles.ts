@@ -10,6 +10,11 @@
  * rendered. Here the store gets the validated frontmatter only; each article page reads and
  * renders its own body (`src/data/articles.ts`, `src/lib/article-body.ts`), so bodies never
  * pass through Vite.
+ *
+ * In `astro dev` every saved change under `articles/` loads the collection again, one load
+ * at a time; the check keeps the results of unchanged files (`ContentCheckCache`), so a
+ * save costs a walk over the file stats and the check of the saved file, and a broken file
+ * is still reported the moment it is saved.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,7 @@
 /**
  * What the articles loader saw in this build, handed to the output check
- * (`src/integrations/verify-output.ts`) after the site is written.
+ * (`src/integrations/verify-output.ts`) after the site is written; and whether the loader
+ * watches the content root (`astro dev`), for the pages and data that work differently there.
  *
  * The loader runs inside Vite's module runner and the integration in Astro's own module
  * graph: two copies of every module, one process. A registry on `globalThis` under a
