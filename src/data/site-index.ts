@@ -2,26 +2,43 @@
  * Everything the pages derive from the published articles, computed once per build and
  * shared (STYLE.md habit 2): people, sources, sections and tags; related articles; the
  * neighbours in time; feed items.
+ *
+ * In `astro dev` this module is evaluated again after every saved change, over the whole
+ * archive; related articles are then computed only for the pages asked for, and each
+ * article's bigrams are kept across those evaluations (on `globalThis`, the one thing they
+ * share), so one saved article does not make the dev server split 20,000 texts again.
  */
 import { lastModified } from '../lib/article-shape.ts';
 import { summaryOf } from '../lib/plain-text.ts';
 import { articlePath, withBase } from '../lib/permalinks.ts';
-import { relatedArticles } from '../lib/related.ts';
+import { BigramCache, relatedIndex, type RelatedIndex } from '../lib/related.ts';
 import { collectTerms, type Term, type TermKind } from '../lib/terms.ts';
 import type { FeedItem } from '../lib/feeds.ts';
 import { siteConfig } from '../site.config.ts';
 import { publishedArticles, type ArticleEntry } from './articles.ts';
+import { articleStamp } from './cache-keys.ts';
+import { contentWatched } from '../loaders/content-record.ts';
 
 export interface SiteIndex {
   /** Newest first. */
   articles: ArticleEntry[];
   terms: Record<TermKind, Term<ArticleEntry>[]>;
-  related: Map<string, ArticleEntry[]>;
+  /** Computed for an article when first asked for. */
+  related: RelatedIndex<ArticleEntry>;
   /** The article published just before and just after each one. */
   neighbours: Map<string, { older?: ArticleEntry; newer?: ArticleEntry }>;
 }
 
 let index: Promise<SiteIndex> | undefined;
+
+const BIGRAMS = Symbol.for('annals.dev-bigram-cache');
+
+/** `astro dev` only: the bigram cache that outlives this module's evaluations. A build computes once and keeps nothing. */
+function devBigramCache(): BigramCache | undefined {
+  if (!contentWatched()) return undefined;
+  const registry = globalThis as { [BIGRAMS]?: BigramCache };
+  return (registry[BIGRAMS] ??= new BigramCache());
+}
 
 export function siteIndex(): Promise<SiteIndex> {
   index ??= publishedArticles().then((articles) => {
@@ -38,7 +55,9 @@ export function siteIndex(): Promise<SiteIndex> {
       const older = articles[i + 1];
       neighbours.set(article.id, { ...(older ? { older } : {}), ...(newer ? { newer } : {}) });
     });
-    return { articles, terms, related: relatedArticles(articles, siteConfig.relatedCount), neighbours };
+    const bigrams = devBigramCache();
+    const related = relatedIndex(articles, siteConfig.relatedCount, bigrams && { bigrams, stampOf: articleStamp });
+    return { articles, terms, related, neighbours };
   });
   return index;
 }

@@ -5,6 +5,11 @@
  *
  * The content collection's loader and `npm run lint:content` both call `checkContentRoot`,
  * so an editor sees the same problems, all at once, wherever they look.
+ *
+ * `astro dev` checks the whole root again on every saved change (a saved file may end a
+ * permalink clash with another one), so it passes a `ContentCheckCache`: a file whose stat
+ * and whose photos' stats are those of its last check is not read or checked again, and
+ * only the whole-archive checks (permalinks, stray files) run over all of them.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -67,18 +72,74 @@ function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
-function listFiles(dir: string): string[] {
+/**
+ * What a file's stat says about its content: two stats with the same stamp are the same
+ * file, unchanged. The change time and inode are in it because editors, `git checkout` and
+ * `rsync -t` can set the modification time back, but not those.
+ */
+export function statStamp(stats: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): string {
+  return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
+}
+
+/** Every file under `dir` (ignored names left out), sorted, with its stamp taken before anything reads it. */
+function listFiles(dir: string, stamps?: Map<string, string>): string[] {
   const found: string[] = [];
   const walk = (current: string) => {
     for (const name of readdirSync(current).sort()) {
       if (isIgnoredName(name)) continue;
       const full = join(current, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else found.push(full);
+      const stats = statSync(full);
+      if (stats.isDirectory()) walk(full);
+      else {
+        found.push(full);
+        stamps?.set(full, statStamp(stats));
+      }
     }
   };
   if (existsSync(dir)) walk(dir);
   return found;
+}
+
+/** One file's check as the cache keeps it: what it found, and the stamps it depends on. */
+interface CachedFileCheck {
+  /** The file's own stamp first, then the stamp of each photo its figures name (`missing` when there is none). */
+  dependencies: [path: string, stamp: string][];
+  /** False when a dependency cannot be stamped by the walk: then the check is never reused. */
+  reusable: boolean;
+  article: CheckedArticle | undefined;
+  problems: ContentProblem[];
+}
+
+/**
+ * The checks of single files, kept between calls to `checkContentRoot` in one process (the
+ * dev server's): a file is checked again when its stamp or the stamp of a photo it names
+ * has changed since, else its last result stands. Stamps come from the walk over the root,
+ * taken before any file is read, so a file saved while it is being checked shows a new
+ * stamp on the next call and is checked again.
+ */
+export class ContentCheckCache {
+  readonly #checks = new Map<string, CachedFileCheck>();
+  /** Files read and checked by the last call, for logs and tests. */
+  checkedFiles = 0;
+  /** Files whose last check stood in the last call. */
+  reusedFiles = 0;
+
+  /** The cached check under `key` when every stamp it depends on is as it was, else undefined. */
+  lookup(key: string, stamps: ReadonlyMap<string, string>): CachedFileCheck | undefined {
+    const cached = this.#checks.get(key);
+    if (!cached?.reusable) return undefined;
+    for (const [path, stamp] of cached.dependencies) if ((stamps.get(path) ?? 'missing') !== stamp) return undefined;
+    return cached;
+  }
+
+  store(key: string, check: CachedFileCheck): void {
+    this.#checks.set(key, check);
+  }
+
+  /** Forgets the files not seen in the last walk, so a deleted file's check is not kept. */
+  keepOnly(keys: ReadonlySet<string>): void {
+    for (const key of this.#checks.keys()) if (!keys.has(key)) this.#checks.delete(key);
+  }
 }
 
 const FIGURE_TAG = /<Figure\s+id=(?:"([^"]*)"|'([^']*)')\s*\/>/g;
@@ -228,8 +289,10 @@ export function checkArticleText(
 
 /**
  * Checks every file under `<root>/articles/`. Paths in the result are relative to `cwd`.
+ * With a `cache`, files unchanged since its last call are not read again (see
+ * `ContentCheckCache`); the result is the same as without it.
  */
-export function checkContentRoot(root: string, cwd: string = process.cwd()): ContentCheckResult {
+export function checkContentRoot(root: string, cwd: string = process.cwd(), cache?: ContentCheckCache): ContentCheckResult {
   const articlesDir = join(root, 'articles');
   const problems: ContentProblem[] = [];
   const articles: CheckedArticle[] = [];
@@ -245,7 +308,14 @@ export function checkContentRoot(root: string, cwd: string = process.cwd()): Con
       severity: 'error',
     });
   }
-  for (const full of listFiles(articlesDir)) {
+  const stamps = new Map<string, string>();
+  const files = listFiles(articlesDir, stamps);
+  if (cache) {
+    cache.checkedFiles = 0;
+    cache.reusedFiles = 0;
+    cache.keepOnly(new Set(files.map((full) => `${cwd}\0${full}`)));
+  }
+  for (const full of files) {
     const file = toPosix(relative(cwd, full));
     const entry = toPosix(relative(articlesDir, full));
     const extension = (/\.[^./]+$/.exec(full)?.[0] ?? '');
@@ -257,16 +327,18 @@ export function checkContentRoot(root: string, cwd: string = process.cwd()): Con
       problems.push({ file, message: `this file would be skipped by the site: ${hint}`, severity: 'error' });
       continue;
     }
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(full));
-    } catch {
-      problems.push({ file, line: 1, message: 'the file is not UTF-8 text (it may be saved as GBK/GB18030); save it again as UTF-8', severity: 'error' });
-      continue;
+    const key = `${cwd}\0${full}`;
+    const cached = cache?.lookup(key, stamps);
+    const checked = cached ?? checkArticleFile(full, file, entry, articlesDir, stamps);
+    if (cache) {
+      if (cached) cache.reusedFiles++;
+      else {
+        cache.checkedFiles++;
+        cache.store(key, checked);
+      }
     }
-    const checked = checkArticleText(text, file, { dir: join(full, '..') });
     problems.push(...checked.problems);
-    if (checked.article) articles.push({ ...checked.article, entry });
+    if (checked.article) articles.push(checked.article);
   }
 
   const byKey = new Map<string, CheckedArticle>();
@@ -286,6 +358,31 @@ export function checkContentRoot(root: string, cwd: string = process.cwd()): Con
     }
   }
   return { articles, problems };
+}
+
+/** Reads and checks one article file; the dependencies are its stamp and its photos' from the walk. */
+function checkArticleFile(full: string, file: string, entry: string, articlesDir: string, stamps: ReadonlyMap<string, string>): CachedFileCheck {
+  const dependencies: [string, string][] = [[full, stamps.get(full) ?? 'missing']];
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(full));
+  } catch {
+    return { dependencies, reusable: true, article: undefined, problems: [{ file, line: 1, message: 'the file is not UTF-8 text (it may be saved as GBK/GB18030); save it again as UTF-8', severity: 'error' }] };
+  }
+  const dir = join(full, '..');
+  const checked = checkArticleText(text, file, { dir });
+  // The photos it names, as the walk found them before the check read them. A photo where
+  // the walk does not look (an ignored _folder, ../) has no stamp to compare, so such an
+  // article is checked again every time.
+  let reusable = true;
+  for (const figure of checked.article?.data.figures ?? []) {
+    if (figure.image === undefined) continue;
+    const imagePath = join(dir, figure.image);
+    const fromArticles = relative(articlesDir, imagePath);
+    if (fromArticles.startsWith('..') || fromArticles.split(sep).some(isIgnoredName)) reusable = false;
+    dependencies.push([imagePath, stamps.get(imagePath) ?? 'missing']);
+  }
+  return { dependencies, reusable, article: checked.article ? { ...checked.article, entry } : undefined, problems: checked.problems };
 }
 
 /** `file:line: field: message`, the format every tool prints. */

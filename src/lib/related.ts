@@ -3,6 +3,11 @@
  * the section or tags come first (weighted by how much they share), then text similarity
  * (TF-IDF over Chinese character bigrams, which needs no word segmenter) orders the rest
  * and breaks ties. Nothing about the reader is used: the list is the same for everyone.
+ *
+ * `relatedIndex` answers one article at a time, so `astro dev` computes only the lists of
+ * the pages it is asked for; with a `BigramCache` (dev only: it holds every article's
+ * bigrams) an unchanged article's text is not read and split again after a saved change.
+ * Either way the lists are those `relatedArticles` computes for the whole archive.
  */
 import type { ArticleLike } from './article-shape.ts';
 import { paragraphs } from './plain-text.ts';
@@ -116,22 +121,49 @@ class PairNumbering {
   }
 }
 
+/** An article's distinct bigrams (by number) in the order they first appear, with how often each occurs. */
+export interface ArticleBigrams {
+  grams: Int32Array;
+  counts: Int32Array;
+}
+
 /**
- * Calls `visit` with the number of every character bigram of the article's title (twice)
- * and paragraphs; bigrams never span anything but letters and digits.
+ * Numbers for bigrams, kept for the life of a computation or, in a `BigramCache`, of the
+ * process, so cached bigram lists stay comparable.
  */
-function forEachBigram(article: ArticleLike, pairs: PairNumbering, visit: (gram: number) => void): void {
-  const text = `${article.data.title} ${article.data.title} ${paragraphs(article.body ?? '').join(' ')}`.replace(/[^\p{L}\p{N}]+/gu, ' ');
-  let previous = -1;
-  for (let at = 0; at < text.length; ) {
-    const code = text.codePointAt(at) ?? 32;
-    at += code > 0xffff ? 2 : 1;
-    if (code === 32) {
-      previous = -1;
-      continue;
+class BigramNumbering {
+  readonly grams = new Numbering();
+  readonly pairs = new PairNumbering(this.grams);
+  /** Scratch counts by bigram number; all zero between calls of `bigramsOf`. */
+  #counts = new Int32Array(1 << 16);
+
+  /**
+   * The article's bigrams: every pair of adjacent letters or digits of its title (twice) and
+   * paragraphs; bigrams never span anything else.
+   */
+  bigramsOf(article: ArticleLike): ArticleBigrams {
+    const text = `${article.data.title} ${article.data.title} ${paragraphs(article.body ?? '').join(' ')}`.replace(/[^\p{L}\p{N}]+/gu, ' ');
+    const seen: number[] = [];
+    let previous = -1;
+    for (let at = 0; at < text.length; ) {
+      const code = text.codePointAt(at) ?? 32;
+      at += code > 0xffff ? 2 : 1;
+      if (code === 32) {
+        previous = -1;
+        continue;
+      }
+      if (previous >= 0) {
+        const gram = this.pairs.id(previous, code);
+        if (gram >= this.#counts.length) this.#counts = doubled(this.#counts, 0);
+        if (this.#counts[gram] === 0) seen.push(gram);
+        this.#counts[gram] = (this.#counts[gram] ?? 0) + 1;
+      }
+      previous = code;
     }
-    if (previous >= 0) visit(pairs.id(previous, code));
-    previous = code;
+    const grams = Int32Array.from(seen);
+    const counts = Int32Array.from(seen, (gram) => this.#counts[gram] ?? 0);
+    for (const gram of seen) this.#counts[gram] = 0;
+    return { grams, counts };
   }
 }
 
@@ -148,59 +180,176 @@ function doubled(array: Int32Array<ArrayBuffer>, fill: number): Int32Array<Array
   return next;
 }
 
+/** How distinctive each bigram is in an archive of `articles` articles, from how many of them hold it. */
+function inverseFrequencies(articles: number, documentFrequency: Int32Array, size: number): Float64Array<ArrayBuffer> {
+  return Float64Array.from({ length: size }, (_, gram) => Math.log((1 + articles) / (1 + (documentFrequency[gram] ?? 0))));
+}
+
+/** Whether a bigram of this weight ranks before the one at `at` in `best` (by weight, then by bigram). */
+function ranksBefore(best: TextVector, names: readonly string[], weight: number, gram: number, at: number): boolean {
+  const difference = (best.weights[at] ?? 0) - weight;
+  return difference < 0 || (difference === 0 && (names[gram] ?? '') < (names[best.grams[at] ?? 0] ?? ''));
+}
+
 /**
- * Sparse unit vectors of each article's most distinctive bigrams (TF-IDF). Two passes over
- * the text, so only one article's counts are held at a time: holding every article's took
- * more than 7 GB for 100,000 seed-length articles.
+ * The article's TERMS_PER_ARTICLE most distinctive bigrams (TF-IDF) as a unit vector, and
+ * the weight before normalising of the last one kept when the vector is full (the bar a
+ * bigram has to pass to get in).
+ */
+function textVector(bigrams: ArticleBigrams, inverseFrequency: Float64Array, names: readonly string[]): { vector: TextVector; bar?: TextVector } {
+  // The best by weight, then by bigram, kept in order while scanning: sorting every bigram
+  // of every article cost more than all the rest.
+  const best: TextVector = { grams: [], weights: [] };
+  const before = (weight: number, gram: number, at: number) => (ranksBefore(best, names, weight, gram, at) ? -1 : 1);
+  bigrams.grams.forEach((gram, k) => {
+    const weight = (1 + Math.log(bigrams.counts[k] ?? 1)) * (inverseFrequency[gram] ?? 0);
+    if (!(weight > 0)) return;
+    if (best.grams.length === TERMS_PER_ARTICLE && before(weight, gram, TERMS_PER_ARTICLE - 1) >= 0) return;
+    let at = best.grams.length;
+    while (at > 0 && before(weight, gram, at - 1) < 0) at--;
+    best.grams.splice(at, 0, gram);
+    best.weights.splice(at, 0, weight);
+    if (best.grams.length > TERMS_PER_ARTICLE) {
+      best.grams.pop();
+      best.weights.pop();
+    }
+  });
+  const last = best.grams.length - 1;
+  const bar = best.grams.length === TERMS_PER_ARTICLE ? { grams: [best.grams[last] ?? 0], weights: [best.weights[last] ?? 0] } : undefined;
+  const norm = Math.hypot(...best.weights) || 1;
+  return { vector: { grams: best.grams, weights: best.weights.map((weight) => weight / norm) }, ...(bar ? { bar } : {}) };
+}
+
+/**
+ * Text vectors of every article. Two passes over the text, so only one article's bigrams
+ * are held at a time: holding every article's took more than 7 GB for 100,000 seed-length
+ * articles.
  */
 function textVectors(articles: readonly ArticleLike[]): TextVector[] {
-  const grams = new Numbering();
-  const pairs = new PairNumbering(grams);
+  const numbering = new BigramNumbering();
   let documentFrequency = new Int32Array(1 << 16);
-  let lastArticle = new Int32Array(1 << 16).fill(-1);
-  articles.forEach((article, i) => {
-    forEachBigram(article, pairs, (gram) => {
-      if (gram >= documentFrequency.length) {
-        documentFrequency = doubled(documentFrequency, 0);
-        lastArticle = doubled(lastArticle, -1);
-      }
-      if (lastArticle[gram] !== i) {
-        lastArticle[gram] = i;
-        documentFrequency[gram] = (documentFrequency[gram] ?? 0) + 1;
-      }
-    });
-  });
-  const n = articles.length;
-  const inverseFrequency = Float64Array.from({ length: grams.size }, (_, gram) => Math.log((1 + n) / (1 + (documentFrequency[gram] ?? 0))));
-  const counts = new Int32Array(grams.size);
-  return articles.map((article) => {
-    const seen: number[] = [];
-    forEachBigram(article, pairs, (gram) => {
-      if (counts[gram] === 0) seen.push(gram);
-      counts[gram] = (counts[gram] ?? 0) + 1;
-    });
-    // The best TERMS_PER_ARTICLE by weight, then by bigram, kept in order while scanning:
-    // sorting every bigram of every article cost more than all the rest.
-    const best: TextVector = { grams: [], weights: [] };
-    const before = (weight: number, gram: number, at: number) => (best.weights[at] ?? 0) - weight || ((grams.names[gram] ?? '') < (grams.names[best.grams[at] ?? 0] ?? '') ? -1 : 1);
-    for (const gram of seen) {
-      const weight = (1 + Math.log(counts[gram] ?? 1)) * (inverseFrequency[gram] ?? 0);
-      counts[gram] = 0;
-      if (!(weight > 0)) continue;
-      if (best.grams.length === TERMS_PER_ARTICLE && before(weight, gram, TERMS_PER_ARTICLE - 1) >= 0) continue;
-      let at = best.grams.length;
-      while (at > 0 && before(weight, gram, at - 1) < 0) at--;
-      best.grams.splice(at, 0, gram);
-      best.weights.splice(at, 0, weight);
-      if (best.grams.length > TERMS_PER_ARTICLE) {
-        best.grams.pop();
-        best.weights.pop();
-      }
+  for (const article of articles) {
+    for (const gram of numbering.bigramsOf(article).grams) {
+      if (gram >= documentFrequency.length) documentFrequency = doubled(documentFrequency, 0);
+      documentFrequency[gram] = (documentFrequency[gram] ?? 0) + 1;
     }
-    const norm = Math.hypot(...best.weights) || 1;
-    best.weights = best.weights.map((weight) => weight / norm);
-    return best;
-  });
+  }
+  const inverseFrequency = inverseFrequencies(articles.length, documentFrequency, numbering.grams.size);
+  return articles.map((article) => textVector(numbering.bigramsOf(article), inverseFrequency, numbering.grams.names).vector);
+}
+
+/**
+ * Text vectors kept between computations in one process that computes related articles
+ * again and again over a mostly unchanged archive: the dev server, after each saved change.
+ * Each article is known by its stamp (whatever changes when its title or body does: in the
+ * site, permalink and file digest). It keeps every article's bigrams (tens of MB for 20,000
+ * articles, which a one-off build does not need), the archive's document frequencies and
+ * the last vectors. An article's vector depends only on its bigrams, the number of articles
+ * and the frequencies of its bigrams, so after an edit only the edited article and those
+ * sharing a bigram whose frequency changed get a new one; after an article is added or
+ * removed (the number changes) every vector is made again, from the kept bigrams. The
+ * vectors are exactly those `textVectors` makes.
+ */
+export class BigramCache {
+  readonly #numbering = new BigramNumbering();
+  readonly #bigrams = new Map<string, ArticleBigrams>();
+  #documentFrequency = new Int32Array(1 << 16);
+  #inverseFrequency = new Float64Array(0);
+  /** The last call's vectors by stamp, and its number of articles. */
+  #vectors = new Map<string, { vector: TextVector; bar?: TextVector }>();
+  #articles = -1;
+  /** What the last call did: texts split, and vectors made again (the rest were kept). */
+  split = 0;
+  revectored = 0;
+
+  #bigramsOf(article: ArticleLike, stamp: string): ArticleBigrams {
+    let bigrams = this.#bigrams.get(stamp);
+    if (!bigrams) {
+      bigrams = this.#numbering.bigramsOf(article);
+      this.#bigrams.set(stamp, bigrams);
+      this.split++;
+    }
+    return bigrams;
+  }
+
+  /** Adds the article's bigrams to the frequencies or takes them off, noting each bigram's frequency before the first change. */
+  #count(bigrams: ArticleBigrams, by: 1 | -1, before: Map<number, number>): void {
+    for (const gram of bigrams.grams) {
+      while (gram >= this.#documentFrequency.length) this.#documentFrequency = doubled(this.#documentFrequency, 0);
+      const frequency = this.#documentFrequency[gram] ?? 0;
+      if (!before.has(gram)) before.set(gram, frequency);
+      this.#documentFrequency[gram] = frequency + by;
+    }
+  }
+
+  /**
+   * Whether a kept vector is still the article's after the frequencies of `changed` bigrams
+   * changed: none of its own bigrams changed weight, and no changed bigram of the article
+   * now passes the bar of its last one (a vector that is not full takes any bigram).
+   */
+  #stillBest(kept: { vector: TextVector; bar?: TextVector }, bigrams: ArticleBigrams, changed: Uint8Array, names: readonly string[]): boolean {
+    for (const gram of kept.vector.grams) if (changed[gram] === 1) return false;
+    for (let k = 0; k < bigrams.grams.length; k++) {
+      const gram = bigrams.grams[k] ?? 0;
+      if (changed[gram] !== 1) continue;
+      const weight = (1 + Math.log(bigrams.counts[k] ?? 1)) * (this.#inverseFrequency[gram] ?? 0);
+      if (!(weight > 0)) continue;
+      if (!kept.bar || ranksBefore(kept.bar, names, weight, gram, 0)) return false;
+    }
+    return true;
+  }
+
+  /** The text vectors of `articles`, in their order. */
+  vectors<T extends ArticleLike>(articles: readonly T[], stampOf: (article: T) => string): TextVector[] {
+    this.split = 0;
+    this.revectored = 0;
+    const stamps = articles.map(stampOf);
+    const current = new Set(stamps);
+    // Frequencies: less the articles gone or changed, plus the new and changed ones. An
+    // edit takes off and adds back most of an article's bigrams: only a bigram whose
+    // frequency ends up different changes a vector.
+    const before = new Map<number, number>();
+    for (const [stamp, bigrams] of this.#bigrams) {
+      if (current.has(stamp)) continue;
+      if (this.#vectors.has(stamp)) this.#count(bigrams, -1, before);
+      this.#bigrams.delete(stamp);
+    }
+    articles.forEach((article, i) => {
+      const stamp = stamps[i] as string;
+      if (!this.#vectors.has(stamp)) this.#count(this.#bigramsOf(article, stamp), 1, before);
+    });
+    const changed = [...before].filter(([gram, frequency]) => this.#documentFrequency[gram] !== frequency).map(([gram]) => gram);
+    const names = this.#numbering.grams.names;
+    const sameCount = this.#articles === articles.length;
+    if (sameCount) {
+      if (this.#inverseFrequency.length < names.length) {
+        const grown = new Float64Array(names.length);
+        grown.set(this.#inverseFrequency);
+        this.#inverseFrequency = grown;
+      }
+      for (const gram of changed) this.#inverseFrequency[gram] = Math.log((1 + articles.length) / (1 + (this.#documentFrequency[gram] ?? 0)));
+    } else {
+      this.#inverseFrequency = inverseFrequencies(articles.length, this.#documentFrequency, names.length);
+    }
+    const changedGrams = new Uint8Array(names.length);
+    for (const gram of changed) changedGrams[gram] = 1;
+    const vectors = new Map<string, { vector: TextVector; bar?: TextVector }>();
+    const result = articles.map((article, i) => {
+      const stamp = stamps[i] as string;
+      const bigrams = this.#bigramsOf(article, stamp);
+      let kept = sameCount ? this.#vectors.get(stamp) : undefined;
+      if (kept && changed.length > 0 && !this.#stillBest(kept, bigrams, changedGrams, names)) kept = undefined;
+      if (!kept) {
+        kept = textVector(bigrams, this.#inverseFrequency, names);
+        this.revectored++;
+      }
+      vectors.set(stamp, kept);
+      return kept.vector;
+    });
+    this.#vectors = vectors;
+    this.#articles = articles.length;
+    return result;
+  }
 }
 
 /** Articles nearest in time taken from each shared person, tag or section, on each side. */
@@ -208,9 +357,15 @@ export const PROPERTY_WINDOW = 50;
 /** A bigram in more articles than this is too common to say two of them are related. */
 export const GRAM_POSTINGS_CAP = 500;
 
+export interface RelatedIndex<T> {
+  /** The related articles of the article with this id, or undefined when it is not in the index. */
+  get(id: string): T[] | undefined;
+}
+
 /**
- * For every article (by id), up to `limit` related articles: metadata score first, then
- * text similarity, then closeness in time, then permalink, so the result is deterministic.
+ * Related articles of any article of `articles` (by id), up to `limit`: metadata score
+ * first, then text similarity, then closeness in time, then permalink, so the result is
+ * deterministic. Each list is computed when first asked for, then kept.
  *
  * Candidates come from inverted lists, never from comparing every pair, and both kinds of
  * list are bounded, because in a real archive one editor or section is shared by tens of
@@ -219,9 +374,17 @@ export const GRAM_POSTINGS_CAP = 500;
  * and from each distinctive bigram its articles unless it is in more than GRAM_POSTINGS_CAP.
  * A candidate's metadata score is then exact (`relationScore`); its similarity counts the
  * bigrams below the cap.
+ *
+ * The articles' text vectors and the inverted lists are made at once (the whole archive
+ * decides which bigrams are distinctive); with a `cache` (keyed by `stampOf`) only what
+ * changed since its last call is made again (see `BigramCache`).
  */
-export function relatedArticles<T extends ArticleLike>(articles: readonly T[], limit = 5): Map<string, T[]> {
-  const vectors = textVectors(articles);
+export function relatedIndex<T extends ArticleLike>(
+  articles: readonly T[],
+  limit = 5,
+  cache?: { bigrams: BigramCache; stampOf: (article: T) => string },
+): RelatedIndex<T> {
+  const vectors = cache ? cache.bigrams.vectors(articles, cache.stampOf) : textVectors(articles);
   const people = new Numbering();
   const tags = new Numbering();
   const sections = new Numbering();
@@ -239,18 +402,28 @@ export function relatedArticles<T extends ArticleLike>(articles: readonly T[], l
   const byPerson = Array.from({ length: people.size }, (): number[] => []);
   const byTag = Array.from({ length: tags.size }, (): number[] => []);
   const bySection = Array.from({ length: sections.size }, (): number[] => []);
-  const byGram = new Map<number, { articles: number[]; weights: number[] }>();
   articles.forEach((_article, i) => {
     for (const person of peopleIds[i] ?? []) byPerson[person]?.push(i);
     for (const tag of new Set(tagIds[i])) byTag[tag]?.push(i);
     const section = sectionIds[i] ?? -1;
     if (section >= 0) bySection[section]?.push(i);
-    const vector = vectors[i] as TextVector;
+  });
+  // Each bigram's articles and weights, as slices of two typed arrays between the bigram's
+  // offsets (a Map of arrays per bigram took most of the dev server's time after an edit).
+  let gramLimit = 0;
+  for (const vector of vectors) for (const gram of vector.grams) gramLimit = Math.max(gramLimit, gram + 1);
+  const postingsStart = new Int32Array(gramLimit + 1);
+  for (const vector of vectors) for (const gram of vector.grams) postingsStart[gram + 1] = (postingsStart[gram + 1] ?? 0) + 1;
+  for (let gram = 0; gram < gramLimit; gram++) postingsStart[gram + 1] = (postingsStart[gram + 1] ?? 0) + (postingsStart[gram] ?? 0);
+  const postingArticles = new Int32Array(postingsStart[gramLimit] ?? 0);
+  const postingWeights = new Float64Array(postingArticles.length);
+  const filled = postingsStart.slice(0, gramLimit);
+  vectors.forEach((vector, i) => {
     vector.grams.forEach((gram, k) => {
-      let postings = byGram.get(gram);
-      if (!postings) byGram.set(gram, (postings = { articles: [], weights: [] }));
-      postings.articles.push(i);
-      postings.weights.push(vector.weights[k] ?? 0);
+      const at = filled[gram] ?? 0;
+      filled[gram] = at + 1;
+      postingArticles[at] = i;
+      postingWeights[at] = vector.weights[k] ?? 0;
     });
   });
 
@@ -258,9 +431,8 @@ export function relatedArticles<T extends ArticleLike>(articles: readonly T[], l
   const seen = new Uint8Array(articles.length);
   const personMark = new Uint8Array(people.size);
   const tagMark = new Uint8Array(tags.size);
-  const result = new Map<string, T[]>();
   const best: { j: number; score: number; similarity: number; distance: number }[] = [];
-  articles.forEach((article, i) => {
+  const relatedTo = (i: number): T[] => {
     const touched: number[] = [];
     const touch = (j: number) => {
       if (seen[j] === 0) {
@@ -270,13 +442,15 @@ export function relatedArticles<T extends ArticleLike>(articles: readonly T[], l
     };
     const vector = vectors[i] as TextVector;
     vector.grams.forEach((gram, k) => {
-      const postings = byGram.get(gram);
-      if (!postings || postings.articles.length > GRAM_POSTINGS_CAP) return;
+      const start = postingsStart[gram] ?? 0;
+      const end = postingsStart[gram + 1] ?? 0;
+      if (end - start > GRAM_POSTINGS_CAP) return;
       const weight = vector.weights[k] ?? 0;
-      postings.articles.forEach((j, at) => {
+      for (let at = start; at < end; at++) {
+        const j = postingArticles[at] ?? 0;
         touch(j);
-        similarity[j] = (similarity[j] ?? 0) + weight * (postings.weights[at] ?? 0);
-      });
+        similarity[j] = (similarity[j] ?? 0) + weight * (postingWeights[at] ?? 0);
+      }
     });
     const nearest = (list: readonly number[]) => {
       // Lists are in article order (newest first), so i's neighbours in time are beside it.
@@ -326,7 +500,23 @@ export function relatedArticles<T extends ArticleLike>(articles: readonly T[], l
     }
     for (const person of ownPeople) personMark[person] = 0;
     for (const tag of ownTags) tagMark[tag] = 0;
-    result.set(article.id, best.map(({ j }) => articles[j] as T));
-  });
-  return result;
+    return best.map(({ j }) => articles[j] as T);
+  };
+
+  const positions = new Map(articles.map((article, i) => [article.id, i]));
+  const lists = new Map<string, T[]>();
+  return {
+    get(id) {
+      let list = lists.get(id);
+      const i = positions.get(id);
+      if (list === undefined && i !== undefined) lists.set(id, (list = relatedTo(i)));
+      return list;
+    },
+  };
+}
+
+/** The related articles of every article, by id (see `relatedIndex`). */
+export function relatedArticles<T extends ArticleLike>(articles: readonly T[], limit = 5): Map<string, T[]> {
+  const index = relatedIndex(articles, limit);
+  return new Map(articles.map((article) => [article.id, index.get(article.id) ?? []]));
 }

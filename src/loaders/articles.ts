@@ -10,12 +10,18 @@
  * rendered. Here the store gets the validated frontmatter only; each article page reads and
  * renders its own body (`src/data/articles.ts`, `src/lib/article-body.ts`), so bodies never
  * pass through Vite.
+ *
+ * In `astro dev` every saved change under `articles/` loads the collection again, one load
+ * at a time; the check keeps the results of unchanged files (`ContentCheckCache`), so a
+ * save costs a walk over the file stats and the check of the saved file, and a broken file
+ * is still reported the moment it is saved.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { checkContentRoot, formatProblem, isIgnoredName } from '../lib/content-check.ts';
-import { recordContent } from './content-record.ts';
+import { checkContentRoot, ContentCheckCache, formatProblem, isIgnoredName } from '../lib/content-check.ts';
+import { serialRunner } from '../lib/serial-runner.ts';
+import { markContentWatched, recordContent } from './content-record.ts';
 
 export class ContentError extends Error {
   override name = 'ContentError';
@@ -23,9 +29,14 @@ export class ContentError extends Error {
 
 export function articlesLoader(options: { root: string }): Loader {
   const articlesDir = join(options.root, 'articles');
+  // In `astro dev` the whole root is checked again on every saved change; the cache spares
+  // re-reading the files that did not change (src/lib/content-check.ts).
+  const checkCache = new ContentCheckCache();
   const load = async (context: LoaderContext) => {
     const cwd = fileURLToPath(context.config.root);
-    const { articles, problems } = checkContentRoot(options.root, cwd);
+    const started = performance.now();
+    const { articles, problems } = checkContentRoot(options.root, cwd, checkCache);
+    context.logger.debug(`checked ${checkCache.checkedFiles} files (${checkCache.reusedFiles} unchanged) in ${Math.round(performance.now() - started)} ms`);
     for (const warning of problems.filter((problem) => problem.severity === 'warning')) {
       context.logger.warn(formatProblem(warning));
     }
@@ -51,7 +62,13 @@ export function articlesLoader(options: { root: string }): Loader {
         if (existing.assetImports?.length) store.addAssetImports?.(existing.assetImports, existing.filePath);
         continue;
       }
-      const data = await context.parseData({ id: article.slug, data: article.raw, filePath: join(cwd, article.file) });
+      // The content check parsed the frontmatter with this very schema (createArticleSchema);
+      // the collection's own pass differs only in resolving figure photos with Astro's
+      // image(), and costs as much as the whole check again (Astro makes the schema anew for
+      // every entry), so only an article with a photo takes it.
+      const data = article.data.figures.some((figure) => figure.image !== undefined)
+        ? await context.parseData({ id: article.slug, data: article.raw, filePath: join(cwd, article.file) })
+        : article.data;
       // No body: pages read it from the file (src/data/articles.ts), which keeps the store,
       // and the module Astro bundles it into, to the frontmatter.
       context.store.set({ id: article.slug, data, filePath: article.file, digest });
@@ -65,15 +82,22 @@ export function articlesLoader(options: { root: string }): Loader {
       entries: context.store.entries().map(([id, entry]) => ({ id, draft: (entry.data as { draft?: unknown }).draft === true })),
     });
   };
+  let watching = false;
   return {
     name: 'annals-articles',
     load: async (context) => {
       await load(context);
-      // `astro dev`: any change under the articles folder reloads the collection (and reports problems again).
-      context.watcher?.add(articlesDir);
-      context.watcher?.on('all', (_event, path) => {
+      if (watching || !context.watcher) return;
+      watching = true;
+      markContentWatched();
+      // `astro dev`: any change under the articles folder reloads the collection (and reports
+      // problems again). One load at a time: an editor's save is often several events (a
+      // temporary file, a rename), and loads running side by side would race on the store.
+      const reload = serialRunner(() => load(context));
+      context.watcher.add(articlesDir);
+      context.watcher.on('all', (_event, path) => {
         if (!path.startsWith(articlesDir) || path.slice(articlesDir.length).split(/[\\/]/).some(isIgnoredName)) return;
-        load(context).catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
+        reload().catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
       });
     },
   };

@@ -1,6 +1,7 @@
 /**
  * What the articles loader saw in this build, handed to the output check
- * (`src/integrations/verify-output.ts`) after the site is written.
+ * (`src/integrations/verify-output.ts`) after the site is written; and whether the loader
+ * watches the content root (`astro dev`), for the pages and data that work differently there.
  *
  * The loader runs inside Vite's module runner and the integration in Astro's own module
  * graph: two copies of every module, one process. A registry on `globalThis` under a
@@ -29,4 +30,19 @@ export function recordContent(record: ContentRecord): void {
 
 export function recordedContent(): ContentRecord | undefined {
   return (globalThis as Registry)[KEY];
+}
+
+const WATCHED = Symbol.for('annals.content-watched');
+
+/**
+ * The loader watches the content root: `astro dev`, where pages are rendered again after
+ * every saved change and no cache key is needed. Not `import.meta.env.DEV`, which is also
+ * true for a build run with NODE_ENV=test (as the build tests run it).
+ */
+export function markContentWatched(): void {
+  (globalThis as { [WATCHED]?: boolean })[WATCHED] = true;
+}
+
+export function contentWatched(): boolean {
+  return (globalThis as { [WATCHED]?: boolean })[WATCHED] === true;
 }
