@@ -3,14 +3,19 @@
  * shared (STYLE.md habit 2): people, sources, sections and tags; related articles; the
  * neighbours in time; feed items.
  */
+import { join } from 'node:path';
 import { lastModified } from '../lib/article-shape.ts';
 import { summaryOf } from '../lib/plain-text.ts';
 import { articlePath, withBase } from '../lib/permalinks.ts';
-import { relatedArticles } from '../lib/related.ts';
+import { codeIdentity } from '../lib/code-identity.ts';
+import { RELATED_MODULE_URL } from '../lib/related.ts';
+import { relatedArticlesCached, type RelatedCache } from '../lib/related-cache.ts';
 import { collectTerms, type Term, type TermKind } from '../lib/terms.ts';
 import type { FeedItem } from '../lib/feeds.ts';
 import { siteConfig } from '../site.config.ts';
+import { buildCacheDir } from '../integrations/build-cache.ts';
 import { publishedArticles, type ArticleEntry } from './articles.ts';
+import { articleStamp } from './cache-keys.ts';
 
 export interface SiteIndex {
   /** Newest first. */
@@ -38,9 +43,21 @@ export function siteIndex(): Promise<SiteIndex> {
       const older = articles[i + 1];
       neighbours.set(article.id, { ...(older ? { older } : {}), ...(newer ? { newer } : {}) });
     });
-    return { articles, terms, related: relatedArticles(articles, siteConfig.relatedCount), neighbours };
+    const { related } = relatedArticlesCached(articles, siteConfig.relatedCount, articleStamp, relatedCache());
+    return { articles, terms, related, neighbours };
   });
   return index;
+}
+
+/**
+ * Where related articles are kept between builds: in Astro's cache folder, under the
+ * identity of the code that computes them. None outside a build or dev server, or when the
+ * code's files cannot be read; then they are computed every time.
+ */
+function relatedCache(): RelatedCache | undefined {
+  const cacheDir = buildCacheDir();
+  const code = codeIdentity(RELATED_MODULE_URL);
+  return cacheDir && code ? { file: join(cacheDir, 'annals-related.json'), code } : undefined;
 }
 
 /** Absolute URL of a site path, with the deployment base. */
