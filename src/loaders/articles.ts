@@ -9,12 +9,14 @@
  * bundler: 19,876 articles kept Vite busy for about five minutes before the first page
  * rendered. Here the store gets the validated frontmatter only; each article page reads and
  * renders its own body (`src/data/articles.ts`, `src/lib/article-body.ts`), so bodies never
- * pass through Vite.
+ * pass through Vite. The check's results for files that passed are kept in the cache folder,
+ * so a rebuild parses only the files that changed (`src/lib/kept-checks.ts`).
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { checkContentRoot, formatProblem, isIgnoredName } from '../lib/content-check.ts';
+import { checkContentRoot, formatProblem, isIgnoredName, type KeptCheck } from '../lib/content-check.ts';
+import { keptChecksKey, readKeptChecks, sameKeptChecks, writeKeptChecks } from '../lib/kept-checks.ts';
 import { recordContent } from './content-record.ts';
 
 export class ContentError extends Error {
@@ -25,7 +27,12 @@ export function articlesLoader(options: { root: string }): Loader {
   const articlesDir = join(options.root, 'articles');
   const load = async (context: LoaderContext) => {
     const cwd = fileURLToPath(context.config.root);
-    const { articles, problems } = checkContentRoot(options.root, cwd);
+    // Files that passed before and did not change are not parsed again (src/lib/kept-checks.ts).
+    const keptFile = join(fileURLToPath(context.config.cacheDir), 'annals-content-check.json');
+    const keptKey = keptChecksKey(cwd);
+    const kept = keptKey ? readKeptChecks(keptFile, keptKey) : new Map<string, KeptCheck>();
+    const { articles, problems, keep } = checkContentRoot(options.root, cwd, { kept });
+    if (keptKey && !sameKeptChecks(kept, keep)) writeKeptChecks(keptFile, keptKey, keep);
     for (const warning of problems.filter((problem) => problem.severity === 'warning')) {
       context.logger.warn(formatProblem(warning));
     }
