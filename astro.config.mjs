@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import atomicOutput from './src/integrations/atomic-output.ts';
 import buildCache from './src/integrations/build-cache.ts';
+import restoreLinks from './src/integrations/restore-links.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import verifyOutput from './src/integrations/verify-output.ts';
 import { markdownProcessor } from './src/markdown/index.ts';
@@ -20,9 +21,10 @@ export default defineConfig({
   // separate spans would run together.
   compressHTML: true,
   markdown: { processor: markdownProcessor() },
-  // Order matters: the output check reads the finished search index, and atomic output
-  // publishes the staging folder only after every other build:done hook succeeded.
-  integrations: [mdx(), buildCache(), pagefind(), verifyOutput(), atomicOutput()],
+  // Order matters: restored pages are settled (restore-links) before the search index reads
+  // them, the output check reads the finished search index, and atomic output publishes the
+  // staging folder only after every other build:done hook succeeded.
+  integrations: [mdx(), buildCache(), restoreLinks(), pagefind(), verifyOutput(), atomicOutput()],
   devToolbar: { enabled: false },
   // A page whose getStaticPaths() cacheKey and code are unchanged since the last build is
   // copied from the cache (src/data/cache-keys.ts): adding one article re-renders the
