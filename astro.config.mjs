@@ -27,10 +27,10 @@ export default defineConfig({
   integrations: [mdx(), buildCache(), restoreLinks(), pagefind(), verifyOutput(), atomicOutput()],
   devToolbar: { enabled: false },
   // A page whose getStaticPaths() cacheKey and code are unchanged since the last build is
-  // copied from the cache (src/data/cache-keys.ts): adding one article re-renders the
-  // pages that show it, not all 20,000.
+  // restored from the cache (src/data/cache-keys.ts), by hard link (restore-links): adding
+  // one article re-renders the pages that show it, not all 20,000.
   experimental: { incrementalBuild: true },
-  // The content store, image cache, page copies and kept results (related articles, search
-  // index parts); tests give each build its own to compare cold and warm builds.
+  // The content store, image cache, page copies and kept results (content checks, related
+  // articles, search index parts); tests give each build its own to compare cold and warm builds.
   ...(process.env['ANNALS_CACHE_DIR'] ? { cacheDir: process.env['ANNALS_CACHE_DIR'] } : {}),
 });
