@@ -92,7 +92,7 @@ async function astroBuild(label: string): Promise<TimedRun> {
 
 /** The build's own account of its last steps (index parts, output check), for reading the phases. */
 function printStepLines(run: TimedRun): void {
-  for (const line of run.log.split('\n')) if (/\[(pagefind|annals:verify-output)\]/.test(line)) console.log(`  ${line.replace(/^\S+ /, '').trim()}`);
+  for (const line of run.log.split('\n')) if (/\[(annals:restore-links|pagefind|annals:verify-output)\]/.test(line)) console.log(`  ${line.replace(/^\S+ /, '').trim()}`);
 }
 
 function htmlPages(dir: string): string[] {

@@ -2,7 +2,7 @@
  * Running `astro build` for a benchmark: in an isolated copy of the site, with phase times
  * taken from when Astro's log lines arrive and the peak memory of the whole process tree.
  *
- * Isolation: the copy has the project's config, src and public, and a node_modules folder
+ * Isolation: the copy has the project's config, lockfile, src and public, and a node_modules folder
  * that links each package, so Astro's `.astro/`, content-layer cache and Vite cache are the
  * copy's own: builds others run in the project tree neither disturb nor are disturbed by it.
  */
@@ -15,6 +15,9 @@ export function isolatedSite(project: string, dir: string): string {
   for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public']) {
     cpSync(join(project, entry), join(dir, entry), { recursive: true });
   }
+  // The lockfile too, as a real project has one: Astro's incremental cache and the kept
+  // content checks (src/lib/kept-checks.ts) are keyed by it, and the checks are not kept without one.
+  if (existsSync(join(project, 'package-lock.json'))) cpSync(join(project, 'package-lock.json'), join(dir, 'package-lock.json'));
   mkdirSync(join(dir, 'node_modules'), { recursive: true });
   for (const name of readdirSync(join(project, 'node_modules'))) {
     if (!name.startsWith('.')) symlinkSync(join(project, 'node_modules', name), join(dir, 'node_modules', name));

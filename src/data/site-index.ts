@@ -8,13 +8,17 @@
  * article's bigrams are kept across those evaluations (on `globalThis`, the one thing they
  * share), so one saved article does not make the dev server split 20,000 texts again.
  */
+import { join } from 'node:path';
 import { lastModified } from '../lib/article-shape.ts';
 import { summaryOf } from '../lib/plain-text.ts';
 import { articlePath, withBase } from '../lib/permalinks.ts';
-import { BigramCache, relatedIndex, type RelatedIndex } from '../lib/related.ts';
+import { codeIdentity } from '../lib/code-identity.ts';
+import { BigramCache, RELATED_MODULE_URL, relatedIndex, type RelatedIndex } from '../lib/related.ts';
+import { relatedArticlesCached, type RelatedCache } from '../lib/related-cache.ts';
 import { collectTerms, type Term, type TermKind } from '../lib/terms.ts';
 import type { FeedItem } from '../lib/feeds.ts';
 import { siteConfig } from '../site.config.ts';
+import { buildCacheDir } from '../integrations/build-cache.ts';
 import { publishedArticles, type ArticleEntry } from './articles.ts';
 import { articleStamp } from './cache-keys.ts';
 import { contentWatched } from '../loaders/content-record.ts';
@@ -23,7 +27,7 @@ export interface SiteIndex {
   /** Newest first. */
   articles: ArticleEntry[];
   terms: Record<TermKind, Term<ArticleEntry>[]>;
-  /** Computed for an article when first asked for. */
+  /** Each article's related articles: in `astro dev` computed when first asked for, in a build all at once (or read back from the cache). */
   related: RelatedIndex<ArticleEntry>;
   /** The article published just before and just after each one. */
   neighbours: Map<string, { older?: ArticleEntry; newer?: ArticleEntry }>;
@@ -55,11 +59,26 @@ export function siteIndex(): Promise<SiteIndex> {
       const older = articles[i + 1];
       neighbours.set(article.id, { ...(older ? { older } : {}), ...(newer ? { newer } : {}) });
     });
+    // `astro dev` asks for a few pages after each saved change: their lists alone, from kept
+    // bigrams. A build asks for every list: all of them, kept whole between builds.
     const bigrams = devBigramCache();
-    const related = relatedIndex(articles, siteConfig.relatedCount, bigrams && { bigrams, stampOf: articleStamp });
+    const related: RelatedIndex<ArticleEntry> = bigrams
+      ? relatedIndex(articles, siteConfig.relatedCount, { bigrams, stampOf: articleStamp })
+      : relatedArticlesCached(articles, siteConfig.relatedCount, articleStamp, relatedCache()).related;
     return { articles, terms, related, neighbours };
   });
   return index;
+}
+
+/**
+ * Where related articles are kept between builds: in Astro's cache folder, under the
+ * identity of the code that computes them. None outside a build or dev server, or when the
+ * code's files cannot be read; then they are computed every time.
+ */
+function relatedCache(): RelatedCache | undefined {
+  const cacheDir = buildCacheDir();
+  const code = codeIdentity(RELATED_MODULE_URL);
+  return cacheDir && code ? { file: join(cacheDir, 'annals-related.json'), code } : undefined;
 }
 
 /** Absolute URL of a site path, with the deployment base. */

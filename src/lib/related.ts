@@ -12,6 +12,9 @@
 import type { ArticleLike } from './article-shape.ts';
 import { paragraphs } from './plain-text.ts';
 
+/** This module, for the identity of its code: a kept answer is only reused by the same code (`related-cache.ts`). */
+export const RELATED_MODULE_URL = import.meta.url;
+
 /** How much each shared property counts; people and tags say more than a shared source. */
 export const RELATION_WEIGHTS = { person: 3, tag: 2, section: 2, source: 1 } as const;
 

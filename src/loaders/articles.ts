@@ -9,7 +9,8 @@
  * bundler: 19,876 articles kept Vite busy for about five minutes before the first page
  * rendered. Here the store gets the validated frontmatter only; each article page reads and
  * renders its own body (`src/data/articles.ts`, `src/lib/article-body.ts`), so bodies never
- * pass through Vite.
+ * pass through Vite. The check's results for files that passed are kept in the cache folder,
+ * so a rebuild parses only the files that changed (`src/lib/kept-checks.ts`).
  *
  * In `astro dev` every saved change under `articles/` loads the collection again, one load
  * at a time; the check keeps the results of unchanged files (`ContentCheckCache`), so a
@@ -19,9 +20,10 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { checkContentRoot, ContentCheckCache, formatProblem, isIgnoredName } from '../lib/content-check.ts';
+import { checkContentRoot, ContentCheckCache, formatProblem, isIgnoredName, type KeptCheck } from '../lib/content-check.ts';
+import { keptChecksKey, readKeptChecks, sameKeptChecks, writeKeptChecks } from '../lib/kept-checks.ts';
 import { serialRunner } from '../lib/serial-runner.ts';
-import { markContentWatched, recordContent } from './content-record.ts';
+import { contentWatched, markContentWatched, recordContent } from './content-record.ts';
 
 export class ContentError extends Error {
   override name = 'ContentError';
@@ -35,7 +37,14 @@ export function articlesLoader(options: { root: string }): Loader {
   const load = async (context: LoaderContext) => {
     const cwd = fileURLToPath(context.config.root);
     const started = performance.now();
-    const { articles, problems } = checkContentRoot(options.root, cwd, checkCache);
+    // Files that passed before and did not change are not parsed again (src/lib/kept-checks.ts).
+    const keptFile = join(fileURLToPath(context.config.cacheDir), 'annals-content-check.json');
+    const keptKey = keptChecksKey(cwd);
+    const kept = keptKey ? readKeptChecks(keptFile, keptKey) : new Map<string, KeptCheck>();
+    const { articles, problems, keep } = checkContentRoot(options.root, cwd, { kept, cache: checkCache });
+    // Written by builds; the dev server keeps its checks in memory, and rewriting the whole
+    // file on every saved article would cost each save more than it spares.
+    if (keptKey && !contentWatched() && !sameKeptChecks(kept, keep)) writeKeptChecks(keptFile, keptKey, keep);
     context.logger.debug(`checked ${checkCache.checkedFiles} files (${checkCache.reusedFiles} unchanged) in ${Math.round(performance.now() - started)} ms`);
     for (const warning of problems.filter((problem) => problem.severity === 'warning')) {
       context.logger.warn(formatProblem(warning));

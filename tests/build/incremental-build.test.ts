@@ -3,11 +3,13 @@
  * search index parts in `src/lib/search/indexer.ts`) must never publish a stale page: after
  * articles are added, edited and deleted, a build with the previous build's cache must be
  * byte-identical to a cold build of the same content outside the search index, while
- * copying most pages from the cache instead of rendering them. (The index may keep a part
- * and carry its changes in the recent-changes part; that it answers as a cold build's does
- * is tests/build/recent-changes-build.test.ts.)
+ * restoring most pages from the cache (by hard link: `src/integrations/restore-links.ts`)
+ * instead of rendering them; and a page rendered again must never be written through a
+ * link into an earlier output. (The index may keep a part and carry its changes in the
+ * recent-changes part; that it answers as a cold build's does is
+ * tests/build/recent-changes-build.test.ts.)
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite, differingFiles, tempOutDir, treeDigest } from './build-helper.ts';
@@ -41,32 +43,96 @@ rmSync(join(content, 'articles', '2015', '10', 'bridge-opens-2015.mdx'));
 
 const incremental = buildSite({ contentDir: content, outDir: site, env: env(cache) });
 const cold = buildSite({ contentDir: content, outDir: join(work.parent, 'cold'), env: env(join(work.parent, 'cold-cache')) });
+const incrementalFiles = treeDigest(site);
+/**
+ * A built site's files but the search index's, and the search page without its preloads of
+ * them: a rebuilt index may hold its changes in the recent-changes part, which a cold
+ * build's does not (tests/build/recent-changes-build.test.ts compares their answers).
+ */
+function withoutIndex(dir: string): Map<string, string> {
+  const digest = treeDigest(dir);
+  for (const file of digest.keys()) if (file.startsWith('pagefind/')) digest.delete(file);
+  digest.set('search/index.html', readFileSync(join(dir, 'search', 'index.html'), 'utf8').replace(/<link [^>]*data-annals-preload[^>]*>/g, ''));
+  return digest;
+}
+const incrementalComparable = withoutIndex(site);
+// The pages this build restored from the cache by link rather than rendered.
+const linkedPages = [...incrementalFiles.keys()].filter((page) => inode(join(site, page)) === inode(join(cache, 'dist', page)));
+
+// The published folder as a deploy tool or a backup holds it (rsync --link-dest, cp -al):
+// the same files under other names. Restored pages are hard links of the cache's copies,
+// so a later build that renders them again must not write through into these.
+const published = join(work.parent, 'published');
+linkTree(site, published);
+
+// A second commit: an article is retitled, so the listings that show it, restored by link
+// in the last build, are rendered again.
+const retitled = join(content, 'articles', '2017', '10', 'county-meeting.mdx');
+writeFileSync(retitled, readFileSync(retitled, 'utf8').replace(/^title: .*$/m, 'title: 县委召开全体会议部署冬季工作'));
+const second = buildSite({ contentDir: content, outDir: site, env: env(cache) });
+const secondCold = buildSite({ contentDir: content, outDir: join(work.parent, 'second-cold'), env: env(join(work.parent, 'second-cold-cache')) });
+
+/** The file's inode number; -1 when a failed build left no file (the 'builds' test then says why). */
+function inode(file: string): number {
+  return existsSync(file) ? statSync(file).ino : -1;
+}
+
+/** `to` with every file of `from` hard-linked at the same path. */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  if (!existsSync(from)) return;
+  for (const name of readdirSync(from, { recursive: true, encoding: 'utf8' })) {
+    const source = join(from, name);
+    if (statSync(source).isDirectory()) mkdirSync(join(to, name), { recursive: true });
+    else {
+      mkdirSync(join(to, name, '..'), { recursive: true });
+      linkSync(source, join(to, name));
+    }
+  }
+}
 
 describe('an incremental build after adding, editing and deleting articles', () => {
   it('builds', () => {
-    for (const build of [first, incremental, cold]) expect(build.status, build.output.slice(-3000)).toBe(0);
+    for (const build of [first, incremental, cold, second, secondCold]) expect(build.status, build.output.slice(-3000)).toBe(0);
   });
 
   it('equals a cold build of the same content, file for file outside the search index (the search page’s preloads of its files aside)', () => {
-    const withoutIndex = (dir: string) => {
-      const digest = treeDigest(dir);
-      for (const file of digest.keys()) if (file.startsWith('pagefind/')) digest.delete(file);
-      digest.set('search/index.html', readFileSync(join(dir, 'search', 'index.html'), 'utf8').replace(/<link [^>]*data-annals-preload[^>]*>/g, ''));
-      return digest;
-    };
-    const a = withoutIndex(site);
     const b = withoutIndex(join(work.parent, 'cold'));
-    expect(a.size).toBeGreaterThan(400);
-    expect(differingFiles(a, b)).toEqual([]);
+    expect(incrementalComparable.size).toBeGreaterThan(400);
+    expect(differingFiles(incrementalComparable, b)).toEqual([]);
   });
 
   it('differs from the first build where the edits show, and nowhere it should not', () => {
-    const changed = differingFiles(firstFiles, treeDigest(site));
+    const changed = differingFiles(firstFiles, incrementalFiles);
     expect(changed).toContain('articles/spring-market/index.html');
     expect(changed).toContain('articles/flood-relief-2016/index.html');
     expect(changed).toContain('articles/bridge-opens-2015/index.html');
     // Unrelated days of the calendar are untouched.
     expect(changed).not.toContain('archive/on-this-day/03-15/index.html');
+  });
+
+  it('no longer has the removed article\'s page, nor its folder', () => {
+    expect(firstFiles.has('articles/bridge-opens-2015/index.html')).toBe(true);
+    expect(incrementalFiles.has('articles/bridge-opens-2015/index.html')).toBe(false);
+    expect(existsSync(join(work.parent, 'cold', 'articles', 'bridge-opens-2015'))).toBe(false);
+  });
+
+  it('restores unchanged pages as hard links of the cache\'s copies', () => {
+    expect(incremental.output).toMatch(/\d+ pages restored by link, \d+ rendered again, [1-9]\d* no longer in the site removed/);
+    expect(linkedPages.length).toBeGreaterThan(300);
+  });
+
+  it('renders a restored page again as a new file, leaving the earlier published files as they were', () => {
+    const rerendered = differingFiles(incrementalFiles, treeDigest(site)).filter((page) => linkedPages.includes(page));
+    expect(rerendered.length).toBeGreaterThan(0);
+    expect(second.output).toMatch(/[1-9]\d* rendered again/);
+    // The earlier output, held under other names, is byte for byte what that build published.
+    expect(differingFiles(incrementalFiles, treeDigest(published))).toEqual([]);
+    for (const page of rerendered) expect(inode(join(site, page))).not.toBe(inode(join(published, page)));
+  });
+
+  it('after that second change still equals a cold build of the same content', () => {
+    expect(differingFiles(withoutIndex(site), withoutIndex(join(work.parent, 'second-cold')))).toEqual([]);
   });
 
   it('copies most pages from the cache and reuses unchanged parts of the search index', () => {

@@ -23,7 +23,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const cache = new ContentCheckCache();
 /** The cached check, after asserting it says what a check without the cache says. */
 function check() {
-  const cached = checkContentRoot(root, work, cache);
+  const cached = checkContentRoot(root, work, { cache });
   const uncached = checkContentRoot(root, work);
   expect(cached.problems).toEqual(uncached.problems);
   expect(cached.articles).toEqual(uncached.articles);

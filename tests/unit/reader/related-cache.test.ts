@@ -1,60 +1,90 @@
-/**
- * The dev server's related articles (src/data/site-index.ts): a `BigramCache` kept across
- * saved changes must give exactly the lists a fresh computation over the same archive gives.
- */
-import { describe, expect, test } from 'vitest';
-import type { ArticleLike } from '../../../src/lib/article-shape.ts';
-import { checkArticleText } from '../../../src/lib/content-check.ts';
-import { BigramCache, relatedArticles, relatedIndex } from '../../../src/lib/related.ts';
-import { generateArticle } from '../../../scripts/lib/generate-corpus.ts';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+import { codeIdentity } from '../../../src/lib/code-identity.ts';
+import { relatedArticles } from '../../../src/lib/related.ts';
+import { relatedArticlesCached } from '../../../src/lib/related-cache.ts';
+import { article } from './helpers.ts';
 
-type Stamped = ArticleLike & { stamp: string };
+const work = mkdtempSync(join(tmpdir(), 'annals-related-cache-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function generated(index: number): Stamped {
-  const { text, path } = generateArticle(index);
-  const { article } = checkArticleText(text, path);
-  if (!article) throw new Error(`generated article ${index} does not pass the content check`);
-  return { id: article.slug, body: article.body, data: article.data, stamp: `${article.slug}@1` };
-}
+const archive = [
+  article('tea', { authors: [{ name: '艾哲', role: '记者' }], tags: ['春茶'], body: '枫川县春茶开采，茶农忙着采摘新茶。' }),
+  article('tea-market', { authors: [{ name: '艾哲', role: '记者' }], tags: ['春茶'], body: '春茶上市，县城茶叶市场热闹。' }),
+  article('roads', { tags: ['交通'], body: '村村通公路修到了山里。' }),
+  article('bridge', { tags: ['交通'], body: '资江大桥通车，公路连起两岸。' }),
+];
+const stamp = (entry: { id: string; body?: string | undefined }) => `${entry.id}@${entry.body ?? ''}`;
+const ids = (related: Map<string, { id: string }[]>) => Object.fromEntries([...related].map(([id, list]) => [id, list.map((other) => other.id)]));
 
-const newestFirst = (a: Stamped, b: Stamped) => b.data.date.epochMs - a.data.date.epochMs || a.id.localeCompare(b.id);
-const lists = (archive: readonly Stamped[], index: { get(id: string): ArticleLike[] | undefined }) =>
-  archive.map((article) => [article.id, index.get(article.id)?.map((other) => other.id)]);
-
-describe('related articles with a BigramCache', () => {
-  const cache = new BigramCache();
-  const cached = (archive: readonly Stamped[]) => relatedIndex(archive, 5, { bigrams: cache, stampOf: (article) => article.stamp });
-  const fresh = (archive: readonly Stamped[]) => [...relatedArticles(archive, 5)].map(([id, related]) => [id, related.map((other) => other.id)]);
-  let archive = Array.from({ length: 120 }, (_, i) => generated(i)).sort(newestFirst);
-
-  test('are those of a fresh computation at first', () => {
-    expect(lists(archive, cached(archive))).toEqual(fresh(archive));
-    expect(cache.split).toBe(120);
+describe('related articles kept between builds', () => {
+  test('are computed and stored the first time, then read back equal to computing them', () => {
+    const cache = { file: join(work, 'first', 'related.json'), code: 'code-1' };
+    const computed = relatedArticlesCached(archive, 5, stamp, cache);
+    expect(computed.reused).toBe(false);
+    const reused = relatedArticlesCached(archive, 5, stamp, cache);
+    expect(reused.reused).toBe(true);
+    expect(ids(reused.related)).toEqual(ids(relatedArticles(archive, 5)));
+    // The entries handed back are the caller's own objects, not copies.
+    expect(reused.related.get('tea')?.[0]).toBe(archive[1]);
   });
 
-  test('after a title edit: the same lists, the other articles neither split nor all revectored', () => {
-    const edited = archive[40] as Stamped;
-    archive = archive.map((article) => (article === edited ? { ...edited, data: { ...edited.data, title: `${edited.data.title} 县委书记调研` }, stamp: `${edited.id}@2` } : article));
-    expect(lists(archive, cached(archive))).toEqual(fresh(archive));
-    expect(cache.split).toBe(1);
-    expect(cache.revectored).toBeLessThan(archive.length);
+  test('are computed again when an article changes, one is added, the code or the count differs', () => {
+    const cache = { file: join(work, 'changes', 'related.json'), code: 'code-1' };
+    relatedArticlesCached(archive, 5, stamp, cache);
+    const edited = archive.map((entry) => (entry.id === 'roads' ? { ...entry, body: '春茶上市，茶农采摘新茶。' } : entry));
+    const afterEdit = relatedArticlesCached(edited, 5, stamp, cache);
+    expect(afterEdit.reused).toBe(false);
+    expect(ids(afterEdit.related)).toEqual(ids(relatedArticles(edited, 5)));
+    const added = [...edited, article('bridge-2', { tags: ['交通'], body: '大桥通车。' })];
+    expect(relatedArticlesCached(added, 5, stamp, cache).reused).toBe(false);
+    expect(relatedArticlesCached(added, 5, stamp, { ...cache, code: 'code-2' }).reused).toBe(false);
+    expect(relatedArticlesCached(added, 1, stamp, { ...cache, code: 'code-2' }).reused).toBe(false);
+    expect(relatedArticlesCached(added, 1, stamp, { ...cache, code: 'code-2' }).reused).toBe(true);
   });
 
-  test('after a body rewritten, an article added and one removed: the same lists', () => {
-    const rewritten = archive[7] as Stamped;
-    archive = archive.map((article) => (article === rewritten ? { ...rewritten, body: '天气预报：明天有雨，邵阳县城区气温回升。', stamp: `${rewritten.id}@2` } : article));
-    expect(lists(archive, cached(archive))).toEqual(fresh(archive));
-    archive = [...archive, generated(500)].sort(newestFirst);
-    expect(lists(archive, cached(archive))).toEqual(fresh(archive));
-    expect(cache.split).toBe(1);
-    archive = archive.filter((_, i) => i !== 3);
-    expect(lists(archive, cached(archive))).toEqual(fresh(archive));
-    expect(cache.split).toBe(0);
+  test('ignore a damaged or foreign file and replace it', () => {
+    const file = join(work, 'damaged.json');
+    const cache = { file, code: 'code-1' };
+    writeFileSync(file, '{"key": "x", "rel');
+    expect(relatedArticlesCached(archive, 5, stamp, cache).reused).toBe(false);
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { key: string; related: number[][] };
+    writeFileSync(file, JSON.stringify({ ...stored, related: stored.related.map(() => [99]) }));
+    const afterDamage = relatedArticlesCached(archive, 5, stamp, cache);
+    expect(afterDamage.reused).toBe(false);
+    expect(ids(afterDamage.related)).toEqual(ids(relatedArticles(archive, 5)));
+  });
+});
+
+describe('the identity of a module\'s code', () => {
+  const dir = mkdtempSync(join(work, 'code-'));
+  const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
+  const identity = () => codeIdentity(pathToFileURL(join(dir, 'main.mjs')).href);
+
+  test('changes when the module or anything it imports, directly or not, changes', () => {
+    write('main.mjs', 'import{a as b}from"./a.mjs";export const c=b+1;');
+    write('a.mjs', 'export{x as a}from "./deep.mjs";');
+    write('deep.mjs', 'export const x = 1;');
+    const first = identity();
+    expect(first).toMatch(/^[\w-]{43}$/);
+    expect(identity()).toBe(first);
+    write('deep.mjs', 'export const x = 2;');
+    const second = identity();
+    expect(second).not.toBe(first);
+    write('main.mjs', 'import{a as b}from"./a.mjs";export const c=b+2;');
+    expect(identity()).not.toBe(second);
   });
 
-  test('an unchanged archive reuses every vector', () => {
-    expect(lists(archive, cached(archive))).toEqual(fresh(archive));
-    expect(cache.split).toBe(0);
-    expect(cache.revectored).toBe(0);
+  test('is unknown when a file is missing or the module is not a file', () => {
+    write('main.mjs', 'import "./gone.mjs";');
+    expect(identity()).toBeUndefined();
+    expect(codeIdentity('data:text/javascript,1')).toBeUndefined();
+  });
+
+  test('covers related.ts and what it imports', () => {
+    expect(codeIdentity(pathToFileURL(join(import.meta.dirname, '..', '..', '..', 'src', 'lib', 'related.ts')).href)).toBeDefined();
   });
 });
