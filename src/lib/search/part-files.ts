@@ -27,3 +27,24 @@ export function pageIdsByUrl(partDir: string): Map<string, string> {
   }
   return byUrl;
 }
+
+/** A page's fragment as Pagefind 1.6 writes it (the fields the project reads). */
+export interface PageFragment {
+  url: string;
+  content: string;
+  meta?: Record<string, string | undefined>;
+}
+
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+const isFragment = (value: unknown): value is PageFragment =>
+  typeof value === 'object' && value !== null && typeof (value as PageFragment).url === 'string' && typeof (value as PageFragment).content === 'string';
+
+/** The fragment of page `id` in a written index part, whole; `fail` makes the error of a file that is not one. */
+export function readFragment(partDir: string, id: string, fail: (message: string) => Error): PageFragment {
+  const file = join(partDir, 'fragment', `${id}.pf_fragment`);
+  const data = gunzipSync(readFileSync(file)).toString('utf8');
+  const parsed: unknown = data.startsWith(FRAGMENT_SIGNATURE) ? JSON.parse(data.slice(FRAGMENT_SIGNATURE.length)) : undefined;
+  if (!isFragment(parsed)) throw fail(`${file} is not one page's Pagefind fragment (gzipped JSON with a url and content after "${FRAGMENT_SIGNATURE}"): was the index written by another Pagefind version? Rebuild it with the project's own (npm install, then npm run build)`);
+  return parsed;
+}

@@ -6,21 +6,18 @@
  * name in the build cache: a rebuild reads only the fragments that are new.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fromIndexText } from './cjk.ts';
 import { FOLD_TABLE_FILE } from './files.ts';
 import { createFolder, identityFolder, type CharFolder } from './fold.ts';
+import { pageIds, readFragment, type PageFragment } from './part-files.ts';
 import { SHARD_MANIFEST_FILE, type ShardManifest } from './shards.ts';
 import { fromWire, LEAD_LENGTH, TITLE_FOLDER, textAfterTitle, titleBucket, titleBucketCount, titleBuckets, titleKey, toWire, type TitleEntry, type TitleEntryWire } from './title-lookup.ts';
 
 export class TitleLookupError extends Error {
   override name = 'TitleLookupError';
 }
-
-/** Pagefind's fragments are gzipped JSON behind this signature. */
-const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 
 /** In the build cache: the entry read from each fragment, by fragment file name (`TitleCache`). */
 export const TITLE_CACHE_FILE = 'annals-titles.json';
@@ -34,33 +31,16 @@ interface TitleCache {
   entries: Record<string, TitleEntryWire[]>;
 }
 
-interface Fragment {
-  url: string;
-  content: string;
-  meta?: Record<string, string | undefined>;
-}
-
-const isFragment = (value: unknown): value is Fragment =>
-  typeof value === 'object' && value !== null && typeof (value as Fragment).url === 'string' && typeof (value as Fragment).content === 'string';
-
 /** How much of a fragment's index text is decoded for the lead: far more than `LEAD_LENGTH` characters need. */
 const LEAD_INDEX_TEXT = 40 * LEAD_LENGTH;
 
 /** A fragment's entry: its title's key, and the opening of the text after the title. */
-export function entryOf(id: string, fragment: Fragment, fold: CharFolder): TitleEntry | undefined {
+export function entryOf(id: string, fragment: PageFragment, fold: CharFolder): TitleEntry | undefined {
   const title = fragment.meta?.['title'];
   if (!title) return undefined;
   // As `SearchEngine.hits` cuts excerpts: the text read back, less the title it opens with.
   const body = textAfterTitle(fromIndexText(fragment.content.slice(0, LEAD_INDEX_TEXT)), title, fold);
   return { key: titleKey(title, fold), id, url: fragment.url, title, date: fragment.meta?.['date'], source: fragment.meta?.['source'], lead: [...body].slice(0, LEAD_LENGTH).join('') };
-}
-
-/** A page's fragment: each page has its own file, named by the page's id (as `part-files.ts` reads them). */
-function readFragment(path: string): Fragment {
-  const data = gunzipSync(readFileSync(path)).toString('utf8');
-  const parsed: unknown = data.startsWith(FRAGMENT_SIGNATURE) ? JSON.parse(data.slice(FRAGMENT_SIGNATURE.length)) : undefined;
-  if (!isFragment(parsed)) throw new TitleLookupError(`${path} is not one page's Pagefind fragment (gzipped JSON with a url and content after "${FRAGMENT_SIGNATURE}"): was the index written by another Pagefind version? Rebuild it with the project's own (npm install, then npm run build)`);
-  return parsed;
 }
 
 export interface TitleLookupSummary {
@@ -96,14 +76,14 @@ export function writeTitleLookup(pagefindDir: string, options: { cacheDir?: stri
   // or removed since its part was kept) is never offered (`recent-filter.ts`).
   const stale = new Set(manifest.recent?.stale ?? []);
   for (const part of ['', ...manifest.merge, ...(manifest.recent?.path ? [manifest.recent.path] : [])]) {
-    const folder = join(pagefindDir, part, 'fragment');
-    if (!existsSync(folder)) throw new TitleLookupError(`${folder} is missing: the index part ${part || '(newest)'} has no fragments`);
-    for (const name of readdirSync(folder)) {
-      if (!name.endsWith('.pf_fragment')) continue;
+    const partDir = join(pagefindDir, part);
+    if (!existsSync(join(partDir, 'fragment'))) throw new TitleLookupError(`${join(partDir, 'fragment')} is missing: the index part ${part || '(newest)'} has no fragments`);
+    for (const id of pageIds(partDir)) {
+      const name = `${id}.pf_fragment`;
       let wire = cached.get(name);
       if (!wire) {
         read++;
-        const entry = entryOf(basename(name, '.pf_fragment'), readFragment(join(folder, name)), fold);
+        const entry = entryOf(id, readFragment(partDir, id, (message) => new TitleLookupError(message)), fold);
         wire = entry ? [toWire(entry)] : [];
       }
       kept[name] = wire;
