@@ -21,6 +21,7 @@ import { zonedParts } from '../lib/dates.ts';
 import { articlePath } from '../lib/permalinks.ts';
 import { pageIds } from '../lib/search/part-files.ts';
 import { titleLookupProblems } from '../lib/search/title-lookup-files.ts';
+import { wordPartsProblems } from '../lib/search/word-parts-files.ts';
 import { SHARD_MANIFEST_FILE, sharedPageIds, type ShardManifest } from '../lib/search/shards.ts';
 import { recordedContent, type ContentRecord } from '../loaders/content-record.ts';
 import { siteConfig } from '../site.config.ts';
@@ -173,6 +174,8 @@ export function verifyOutput(outDir: string, record: ContentRecord, options: { y
   //    The title lookup names only pages a reader can find: in the index, and not stale.
   const staleIds = new Set(recent?.stale ?? []);
   if (indexed !== undefined) problems.push(...titleLookupProblems(join(outDir, 'pagefind'), new Set([...idsByPart.values()].flat().filter((id) => !staleIds.has(id)))));
+  //    The word-parts lookup is whole, and names only the index's parts.
+  if (indexed !== undefined) problems.push(...wordPartsProblems(join(outDir, 'pagefind')));
 
   // 5. Drafts: no page, and no link to one anywhere.
   for (const draft of drafts) {

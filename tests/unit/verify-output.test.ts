@@ -29,7 +29,10 @@ function site(name: string, html: string, indexed: number): string {
   // The index's one page, and the title lookup naming it.
   mkdirSync(join(outDir, 'pagefind', 'fragment'), { recursive: true });
   writeFileSync(join(outDir, 'pagefind', 'fragment', `${PAGE_ID}.pf_fragment`), '');
-  writeFileSync(join(outDir, 'pagefind', 'annals-shards.json'), JSON.stringify({ merge: [], shards: [{ name: '2017', years: [2017], pages: 1 }], titles: { buckets: 1 } }));
+  writeFileSync(join(outDir, 'pagefind', 'annals-shards.json'), JSON.stringify({ merge: [], shards: [{ name: '2017', years: [2017], pages: 1 }], titles: { buckets: 1 }, words: { buckets: 1 } }));
+  // The word-parts lookup: the page's words, all in the one part.
+  mkdirSync(join(outDir, 'pagefind', 'words'), { recursive: true });
+  writeFileSync(join(outDir, 'pagefind', 'words', '0.json'), JSON.stringify({ 县委: 1, 会议: 1 }));
   writeTitles(outDir, [['县委召开全体会议', PAGE_ID, '/articles/county-meeting/', '县委召开全体会议', '2017-10-17', '邵阳日报', '会议部署秋冬生产工作。']]);
   return outDir;
 }
@@ -72,6 +75,12 @@ describe('the output check', () => {
     ]);
   });
 
+  it('reports a word-parts bucket that names a part the index lacks', () => {
+    const outDir = site('bad-words', page('<p>会议部署秋冬生产工作。</p><p>会议结束。</p>'), 1);
+    writeFileSync(join(outDir, 'pagefind', 'words', '0.json'), JSON.stringify({ 县委: 2 }));
+    expect(verifyOutput(outDir, record, { timeZone: 'Asia/Shanghai' })).toEqual([`pagefind/words/0.json gives "县委" the parts 2, not a mask over the index's 1 parts`]);
+  });
+
   it('reports a missing title lookup', () => {
     const outDir = site('no-titles', page('<p>会议部署秋冬生产工作。</p><p>会议结束。</p>'), 1);
     rmSync(join(outDir, 'pagefind', 'titles'), { recursive: true });
@@ -88,7 +97,7 @@ describe('the output check of an index with a recent-changes part', () => {
     for (const id of fragments.kept) writeFileSync(join(outDir, 'pagefind', 'fragment', `${id}.pf_fragment`), '');
     for (const id of fragments.recent) writeFileSync(join(outDir, 'pagefind', 'shards', 'recent', 'fragment', `${id}.pf_fragment`), '');
     writeFileSync(join(outDir, 'pagefind', 'shards', 'recent', 'pagefind-entry.json'), JSON.stringify({ languages: { 'zh-cn-x-recent': { page_count: fragments.recent.length } } }));
-    writeFileSync(join(outDir, 'pagefind', 'annals-shards.json'), JSON.stringify({ ...manifest, titles: { buckets: 1 } }));
+    writeFileSync(join(outDir, 'pagefind', 'annals-shards.json'), JSON.stringify({ ...manifest, titles: { buckets: 1 }, words: { buckets: 1 } }));
     return outDir;
   }
   const shards = [{ name: '2017', years: [2017], pages: 1 }];

@@ -72,6 +72,13 @@ export function decodeToken(token: string): { first: string; last: boolean } | u
   return undefined;
 }
 
+/** The Han text a token stands for: a bigram's two characters, a one-character token's one; undefined for ordinary words. */
+export function tokenText(token: string): string | undefined {
+  const decoded = decodeToken(token);
+  if (!decoded) return undefined;
+  return decoded.last ? decoded.first : decoded.first + decodeLetters(token.slice(TOKEN_PREFIX.length + CHAR_WIDTH));
+}
+
 /**
  * Text as the index stores it: Han runs as tokens, everything else as written, each token
  * separated by a space. `fold` maps a character to its search form (Traditional to

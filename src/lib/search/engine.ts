@@ -5,13 +5,14 @@
  * shown results back into title, date, source and a highlighted excerpt. Framework-free;
  * the search page, the header's search panel and the dev server share it.
  *
- * The first answer does not grow with the archive: Pagefind opens the newest index part
- * alone (`shards.ts`), the first search answers from it (or, when it holds nothing, from the
- * next parts merged one at a time, newest first), and only then are the other parts merged
- * and the filters loaded. A whole title is answered before that, from the title
+ * The first answer does not grow with the archive: Pagefind opens one index part
+ * (`shards.ts`), the newest that holds every word of the query (`word-parts.ts`) when the
+ * query is known as it loads, else the newest; the first search answers from it (or, when
+ * it holds nothing, from the next parts that may, merged one at a time, newest first), and
+ * only then are the other parts merged and the filters loaded. A whole title is answered before that, from the title
  * lookup (`titleHits`, `title-lookup.ts`), while Pagefind is still loading. What an early
  * answer showed keeps its place in the complete answer (`SearchStages`). The recent-changes
- * part, when there is one, is merged with the newest part, and stale pages of kept parts
+ * part, when there is one, is merged with the first part, and stale pages of kept parts
  * are left out of every answer (`recent-filter.ts`).
  */
 import { decodeToken, fromIndexText, isCharToken } from './cjk.ts';
@@ -23,6 +24,7 @@ import { RecentChanges } from './recent-filter.ts';
 import { SHARD_MANIFEST_FILE, type ShardManifest } from './shards.ts';
 import { pagesTitled, textAfterTitle, TITLE_FOLDER, titleBucket, titleKey } from './title-lookup.ts';
 import type { SearchState } from './url-state.ts';
+import { partsHolding, queryKeys, WORD_PARTS_FOLDER, wordBucket } from './word-parts.ts';
 
 interface PagefindFragment {
   url: string;
@@ -48,7 +50,7 @@ export interface PagefindApi {
   search(term: string | null, options?: { filters?: Record<string, string[]>; sort?: Record<string, string> }): Promise<PagefindResponse>;
   filters(): Promise<FilterCounts>;
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
-  /** Starts loading the first index part's metadata and WebAssembly (Pagefind 1.x). */
+  /** Starts loading the first index part's metadata and WebAssembly (Pagefind 1.x); `options({ basePath })` before it picks that part. */
   init?(): Promise<void>;
 }
 
@@ -80,7 +82,7 @@ export interface SearchOutcome {
    * leaves them alone.
    */
   pinned: number;
-  /** The years of the newest parts an early answer (`onNewest`) covers, newest first; else undefined. */
+  /** The years of the parts an early answer (`onNewest`) covers, newest first; else undefined. */
   newestYears?: number[] | undefined;
 }
 
@@ -93,9 +95,9 @@ export interface SearchStages {
    */
   leading?: Promise<readonly string[]> | readonly string[];
   /**
-   * Called with the newest index part's answer while the older parts are still loading (or,
-   * when the newest part holds nothing, the answer of the newest parts merged one at a time,
-   * up to `EARLY_PARTS`), only when that answer has results that hold the query (not
+   * Called with the first index part's answer while the other parts are still loading (or,
+   * when it holds nothing, the answer of the next parts that may, merged one at a time, up
+   * to `EARLY_PARTS`), only when that answer has results that hold the query (not
    * approximate ones), other than the `leading` ones, and some older part is not merged yet. Returns the ids of the
    * results it showed, in the order shown: the complete answer starts with them, after the
    * leading ones, in that order, so nothing a reader saw moves.
@@ -132,7 +134,7 @@ const facetOrder = (key: FilterKey) => (a: FacetValue, b: FacetValue) => (key ==
 
 const noFacets = () => Object.fromEntries(FILTER_KEYS.map((key) => [key, [] as FacetValue[]])) as Record<FilterKey, FacetValue[]>;
 
-/** The most index parts a first answer asks before the rest are merged together (`SearchEngine.#mayAskNextPart`). */
+/** The most index parts a first answer asks before the rest are merged together (`SearchEngine.#nextEarlyPart`). */
 export const EARLY_PARTS = 3;
 
 const isHanWord = (word: { tokens: string[] }) => word.tokens.every((token) => decodeToken(token) !== undefined);
@@ -141,18 +143,20 @@ export class SearchEngine {
   #options: EngineOptions;
   #ready: Promise<{ pagefind: PagefindApi; fold: CharFolder }> | undefined;
   #basicsLoaded: Promise<{ fold: CharFolder; manifest: ShardManifest | undefined }> | undefined;
-  /** The older index parts' folders, newest first, merged after the first answer (`shards.ts`). */
-  #olderParts: string[] = [];
+  /** Every index part's folder, newest first (`shards.ts`): the first is Pagefind's own. */
+  #partFolders: string[] = [];
   /** Every part's years and pages, newest first, from the manifest. */
   #shards: { years: number[]; pages: number }[] = [];
-  /** How many of `#olderParts` are merged, in order. */
-  #mergedOlder = 0;
+  /** The parts Pagefind has, by their place in `#partFolders`: the one it opened (its base path), then those merged. */
+  #merged = new Set<number>();
+  /** The word-parts lookup's bucket files, by number, fetched once each. */
+  #wordBuckets = new Map<number, Promise<unknown>>();
   /** Merges run one batch at a time, so no part is ever merged twice. */
   #merging: Promise<void> = Promise.resolve();
   /** Whether the recent-changes part is merged with the newest part (`recent-filter.ts`). */
   #hasRecentPart = false;
   /** Stale ids and recent pages (`recent-filter.ts`), from the manifest. */
-  #recent = new RecentChanges(undefined, undefined);
+  #recent = new RecentChanges(undefined);
   #filterIds = new Map<string, Promise<Set<string>>>();
   /** Every filter value's count over the whole index, from `pagefind.filters()`: loaded for the first facets. */
   #indexFilters: Promise<FilterCounts> | undefined;
@@ -168,23 +172,27 @@ export class SearchEngine {
   }
 
   /**
-   * Starts loading Pagefind, the folding table and the newest index part (idempotent): call
-   * it when a reader is about to search. The older parts and the filters wait for the first answer.
+   * Starts loading Pagefind, the folding table and the first index part (idempotent): call
+   * it when a reader is about to search. With the query a page opened with, the first part
+   * is the newest that holds its words (`word-parts.ts`), at the cost of asking the lookup
+   * before Pagefind's metadata; without, the newest, loading at once. The other parts and
+   * the filters wait for the first answer.
    */
-  load(): Promise<{ pagefind: PagefindApi; fold: CharFolder }> {
+  load(query?: string): Promise<{ pagefind: PagefindApi; fold: CharFolder }> {
     this.#ready ??= (async () => {
-      // Pagefind starts loading its entry file, metadata and WebAssembly as soon as its module
-      // is here, while the folding table and the manifest are still on their way.
+      // Pagefind's module loads while the folding table and the manifest are on their way.
       const importPagefind = this.#options.importPagefind ?? ((url: string) => import(/* @vite-ignore */ url) as Promise<PagefindApi>);
-      const started = importPagefind(this.#options.pagefindUrl).then(async (pagefind) => {
+      const opening = query === undefined ? Promise.resolve(0) : this.#basics().then(async ({ fold }) => (await this.#partsFor(query, fold))?.[0] ?? 0);
+      const started = Promise.all([importPagefind(this.#options.pagefindUrl), opening]).then(async ([pagefind, opened]) => {
         // The main thread is fast enough for one query at a time and spares the 40 KB worker.
-        await pagefind.options({ ...this.#partOptions(), noWorker: true });
+        await pagefind.options({ ...this.#partOptions(), noWorker: true, ...(opened > 0 ? { basePath: this.#partFolders[opened] } : {}) });
+        this.#merged = new Set([opened]);
         // Pagefind would otherwise start on the first search.
         void pagefind.init?.();
         return pagefind;
       });
       const [pagefind, { fold, manifest }] = await Promise.all([started, this.#basics()]);
-      // The recent-changes part is merged with the newest before the first answer: it is
+      // The recent-changes part is merged with the first before the first answer: it is
       // small, and holds what was just published.
       const recentPath = manifest?.recent?.path;
       if (recentPath) await pagefind.mergeIndex(`${this.#folder}${recentPath}`, this.#partOptions());
@@ -195,6 +203,32 @@ export class SearchEngine {
       this.#ready = undefined;
     });
     return this.#ready;
+  }
+
+  /**
+   * The parts (places in `#partFolders`, newest first) that hold every word of `query`
+   * (`word-parts.ts`); undefined when that is not known (no lookup, no Han word, a bucket
+   * that could not be fetched): then any part may.
+   */
+  async #partsFor(query: string, fold: CharFolder): Promise<number[] | undefined> {
+    const { manifest } = await this.#basics();
+    const buckets = manifest?.words?.buckets;
+    const keys = queryKeys(planQuery(query, fold));
+    if (!buckets || keys.length === 0) return undefined;
+    const files = await Promise.all(
+      keys.map(async (key) => {
+        const bucket = wordBucket(key, buckets);
+        let file = this.#wordBuckets.get(bucket);
+        if (!file) {
+          file = fetch(`${this.#folder}${WORD_PARTS_FOLDER}/${bucket}.json`)
+            .then((response) => (response.ok ? (response.json() as Promise<unknown>) : undefined))
+            .catch(() => undefined);
+          this.#wordBuckets.set(bucket, file);
+        }
+        return [key, await file] as const;
+      }),
+    );
+    return partsHolding(keys, new Map(files), this.#partFolders.length);
   }
 
   /** The folding table and the manifest (what the title lookup needs), without waiting for Pagefind. */
@@ -211,9 +245,9 @@ export class SearchEngine {
             .then((response) => (response.ok ? (response.json() as Promise<ShardManifest>) : undefined))
             .catch(() => undefined),
       ]);
-      this.#olderParts = (manifest?.merge ?? []).map((path) => `${this.#folder}${path}`);
+      this.#partFolders = [this.#folder, ...(manifest?.merge ?? []).map((path) => `${this.#folder}${path}`)];
       this.#shards = manifest?.shards ?? [];
-      this.#recent = new RecentChanges(manifest?.recent, manifest?.shards[0]?.years);
+      this.#recent = new RecentChanges(manifest?.recent);
       return { fold, manifest };
     })();
     return this.#basicsLoaded;
@@ -262,40 +296,51 @@ export class SearchEngine {
   }
 
   /**
-   * Merges the older parts up to the `through`-th (idempotent): after `#olderParts.length`
-   * every search covers the whole archive. The parts of one call are merged together.
+   * Merges `parts` (places in `#partFolders`; default every part) that Pagefind does not
+   * have yet, together (idempotent): once every part is, every search covers the whole archive.
    */
-  #mergeOlderParts(pagefind: PagefindApi, through = this.#olderParts.length): Promise<void> {
+  #mergeParts(pagefind: PagefindApi, parts: readonly number[] = this.#partFolders.map((_, part) => part)): Promise<void> {
     const merged = this.#merging.then(async () => {
-      const next = this.#olderParts.slice(this.#mergedOlder, through);
-      await Promise.all(next.map((path) => pagefind.mergeIndex(path, this.#partOptions())));
-      this.#mergedOlder = Math.max(this.#mergedOlder, through);
+      const next = parts.filter((part) => !this.#merged.has(part));
+      // Pagefind skips a merge whose path its opened part's folder starts with, as the
+      // newest part's folder (`/pagefind/`) is for every other part's: `./` spells the same
+      // folder so that it does not.
+      await Promise.all(next.map((part) => pagefind.mergeIndex(part === 0 ? `${this.#folder}./` : (this.#partFolders[part] ?? ''), this.#partOptions())));
+      for (const part of next) this.#merged.add(part);
     });
     this.#merging = merged.catch(() => {});
     return merged;
   }
 
-  /** How many of the manifest's parts (`shards`) a search covers now, newest first. */
-  get #partsAsked(): number {
-    return 1 + this.#mergedOlder;
+  /** Whether every part is merged. */
+  get #complete(): boolean {
+    return this.#merged.size >= this.#partFolders.length;
+  }
+
+  /** The years the merged parts cover, newest first. */
+  get #mergedYears(): number[] {
+    return [...this.#merged].flatMap((part) => this.#shards[part]?.years ?? []).sort((a, b) => b - a);
   }
 
   /** How many index parts a search covers now, the recent-changes part included. */
   get #parts(): number {
-    return this.#partsAsked + (this.#hasRecentPart ? 1 : 0);
+    return this.#merged.size + (this.#hasRecentPart ? 1 : 0);
   }
 
   /**
-   * Whether a first answer that found nothing may merge one more part, newest first, and
-   * ask again before merging the rest together: while the parts asked hold under half the
-   * archive's pages, and at most `EARLY_PARTS` in all. An old topic then answers from the
-   * years that have it; one in no recent year waits for the rest, merged at once.
+   * The part a first answer that found nothing may merge next and ask again, before merging
+   * the rest together: the newest not merged of those that may hold the query (`candidates`,
+   * every part when not known), while the parts asked hold under half the archive's pages,
+   * and at most `EARLY_PARTS` in all. An old topic then answers from the years that have
+   * it; one in no recent year waits for the rest, merged at once.
    */
-  #mayAskNextPart(): boolean {
-    if (this.#mergedOlder >= this.#olderParts.length || this.#partsAsked >= EARLY_PARTS) return false;
-    const pages = this.#shards.map((shard) => shard.pages);
-    const asked = pages.slice(0, this.#partsAsked).reduce((sum, count) => sum + count, 0);
-    return asked * 2 < pages.reduce((sum, count) => sum + count, 0);
+  #nextEarlyPart(candidates: readonly number[] | undefined): number | undefined {
+    if (this.#merged.size >= EARLY_PARTS) return undefined;
+    const pages = (part: number) => this.#shards[part]?.pages ?? 0;
+    const asked = [...this.#merged].reduce((sum, part) => sum + pages(part), 0);
+    const total = this.#partFolders.reduce((sum, _, part) => sum + pages(part), 0);
+    if (asked * 2 >= total) return undefined;
+    return (candidates ?? this.#partFolders.map((_, part) => part)).find((part) => !this.#merged.has(part));
   }
 
   async search(state: SearchState, stages: SearchStages = {}): Promise<SearchOutcome> {
@@ -305,19 +350,19 @@ export class SearchEngine {
     // The ids already on screen (the title lookup's), then those the newest part's answer shows.
     const shownIds = [...((await stages.leading) ?? [])];
     const shownResults = new Map<string, PagefindResult>();
-    if (stages.onNewest && this.#mergedOlder < this.#olderParts.length) {
+    if (stages.onNewest && !this.#complete) {
       const unseenIn = (answer: SearchOutcome) => (answer.approximate ? [] : answer.results.filter((result) => !shownIds.includes(result.id)));
+      const candidates = await this.#partsFor(state.q, fold);
       let newest = await this.#answer(pagefind, plan, state, false);
-      while (unseenIn(newest).length === 0 && this.#mayAskNextPart()) {
-        await this.#mergeOlderParts(pagefind, this.#mergedOlder + 1);
+      for (let next = this.#nextEarlyPart(candidates); unseenIn(newest).length === 0 && next !== undefined; next = this.#nextEarlyPart(candidates)) {
+        await this.#mergeParts(pagefind, [next]);
         newest = await this.#answer(pagefind, plan, state, false);
       }
       for (const result of newest.results) if (shownIds.includes(result.id)) shownResults.set(result.id, result);
       const unseen = unseenIn(newest);
-      if (unseen.length > 0 && this.#mergedOlder < this.#olderParts.length) {
+      if (unseen.length > 0 && !this.#complete) {
         const byId = new Map(unseen.map((result) => [result.id, result]));
-        const newestYears = this.#shards.slice(0, this.#partsAsked).flatMap((shard) => shard.years);
-        for (const id of await stages.onNewest({ ...newest, results: unseen, newestYears })) {
+        for (const id of await stages.onNewest({ ...newest, results: unseen, newestYears: this.#mergedYears })) {
           const result = byId.get(id);
           if (!result) continue;
           shownIds.push(id);
@@ -325,7 +370,7 @@ export class SearchEngine {
         }
       }
     }
-    await this.#mergeOlderParts(pagefind);
+    await this.#mergeParts(pagefind);
     const complete = await this.#answer(pagefind, plan, state, stages.facets ?? true);
     if (shownIds.length === 0) return complete;
     // What was shown is verified in the whole index too; it leads, in the order shown, and
@@ -356,7 +401,7 @@ export class SearchEngine {
     if (plan.narrowTerm !== plan.term && (phrased.length === 0 || response.results.length > this.#textCheckLimit)) response = await pagefind.search(plan.term, options);
     // Stale pages of kept parts are never shown or counted (`recent-filter.ts`); with any
     // left out, the facets below are recounted over the results rather than taken from Pagefind.
-    const found = this.#recent.visible(response.results, this.#mergedOlder >= this.#olderParts.length);
+    const found = this.#recent.visible(response.results, this.#complete ? undefined : new Set(this.#mergedYears));
     const check =
       phrased.length === 0
         ? { holds: () => true, holdsApart: () => true }

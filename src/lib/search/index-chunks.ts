@@ -244,32 +244,57 @@ export interface ChunkSplit {
   metaBytes: [number, number];
 }
 
+interface PartIndex {
+  entryFile: string;
+  entry: { languages: Record<string, { hash: string } & Record<string, unknown>> } & Record<string, unknown>;
+  language: string;
+  details: { hash: string } & Record<string, unknown>;
+  metaFile: string;
+  meta: CborValue[];
+  /** The word index's chunk files, in the metadata's order. */
+  chunkFiles: string[];
+}
+
+/** The entry file of a part (one language, as the indexer writes it): its language and metadata hash. */
+function readPartEntry(partDir: string): Pick<PartIndex, 'entryFile' | 'entry' | 'language' | 'details'> {
+  const entryFile = join(partDir, 'pagefind-entry.json');
+  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as PartIndex['entry'];
+  const languages = Object.entries(entry.languages);
+  const [language, details] = languages[0] ?? [];
+  if (languages.length !== 1 || !language || !details) throw new IndexChunkError(`${entryFile} has ${languages.length} languages; an index part has one`);
+  return { entryFile, entry, language, details };
+}
+
+function readPartIndex(partDir: string): PartIndex {
+  const head = readPartEntry(partDir);
+  const metaFile = join(partDir, `pagefind.${head.details.hash}.pf_meta`);
+  const meta = readPagefindFile(metaFile);
+  const chunks = Array.isArray(meta) ? meta[2] : undefined;
+  if (!Array.isArray(meta) || !Array.isArray(chunks)) throw new IndexChunkError(`${metaFile} has no chunk list where Pagefind 1.6 writes one`);
+  const chunkFiles = chunks.map((chunk) => {
+    const hash = Array.isArray(chunk) ? chunk[2] : undefined;
+    if (typeof hash !== 'string') throw new IndexChunkError(`${metaFile} lists a chunk without a name`);
+    return join(partDir, 'index', `${hash}.pf_index`);
+  });
+  return { ...head, metaFile, meta, chunkFiles };
+}
+
+/** The name of a part's metadata (`<language>_<hash>`), which changes whenever its word index does. */
+export const partMetaHash = (partDir: string): string => readPartEntry(partDir).details.hash;
+
+/** Every word a part's index holds, in index order. */
+export const partWords = (partDir: string): string[] => readPartIndex(partDir).chunkFiles.flatMap((file) => scanWords(signedCbor(file), file).map((word) => word.word));
+
 /**
  * Re-cuts the word index of the part in `partDir` (one language, as the indexer writes it)
  * into chunks of about `locations` word locations. Returns undefined, changing nothing,
  * when the part already has chunks that small.
  */
 export function splitIndexChunks(partDir: string, locations = CHUNK_LOCATIONS): ChunkSplit | undefined {
-  const entryFile = join(partDir, 'pagefind-entry.json');
-  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { hash: string } & Record<string, unknown>> } & Record<string, unknown>;
-  const languages = Object.entries(entry.languages);
-  const [language, details] = languages[0] ?? [];
-  if (languages.length !== 1 || !language || !details) throw new IndexChunkError(`${entryFile} has ${languages.length} languages; an index part has one`);
-  const metaFile = join(partDir, `pagefind.${details.hash}.pf_meta`);
-  const meta = readPagefindFile(metaFile);
-  const oldChunks = Array.isArray(meta) ? meta[2] : undefined;
-  if (!Array.isArray(meta) || !Array.isArray(oldChunks)) throw new IndexChunkError(`${metaFile} has no chunk list where Pagefind 1.6 writes one`);
-  const words: RawWord[] = [];
-  const oldFiles: string[] = [];
-  for (const chunk of oldChunks) {
-    const hash = Array.isArray(chunk) ? chunk[2] : undefined;
-    if (typeof hash !== 'string') throw new IndexChunkError(`${metaFile} lists a chunk without a name`);
-    const file = join(partDir, 'index', `${hash}.pf_index`);
-    words.push(...scanWords(signedCbor(file), file));
-    oldFiles.push(file);
-  }
+  const { entryFile, entry, language, details, metaFile, meta, chunkFiles } = readPartIndex(partDir);
+  const words = chunkFiles.flatMap((file) => scanWords(signedCbor(file), file));
   const chunks = cutWords(words, locations);
-  if (chunks.length <= oldChunks.length) return undefined;
+  if (chunks.length <= chunkFiles.length) return undefined;
   const bounds = chunkBounds(chunks);
   const names = new Set<string>();
   const chunkList: CborValue[] = [];
@@ -285,7 +310,7 @@ export function splitIndexChunks(partDir: string, locations = CHUNK_LOCATIONS): 
     files.set(name, pagefindFileBytes(cbor));
     chunkList.push([bounds[i]?.from ?? '', bounds[i]?.to ?? '', name]);
   }
-  for (const file of oldFiles) rmSync(file);
+  for (const file of chunkFiles) rmSync(file);
   for (const [name, bytes] of files) writeFileSync(join(partDir, 'index', `${name}.pf_index`), bytes);
   const newMeta = encodeCbor(meta.map((field, i) => (i === 2 ? chunkList : field)));
   const metaHash = `${language}_${createHash('sha256').update(newMeta).digest('hex').slice(0, 20)}`;
@@ -294,5 +319,5 @@ export function splitIndexChunks(partDir: string, locations = CHUNK_LOCATIONS): 
   rmSync(metaFile);
   writeFileSync(join(partDir, `pagefind.${metaHash}.pf_meta`), metaBytes);
   writeFileSync(entryFile, JSON.stringify({ ...entry, languages: { [language]: { ...details, hash: metaHash } } }));
-  return { before: oldChunks.length, after: chunks.length, metaBytes: [before, metaBytes.length] };
+  return { before: chunkFiles.length, after: chunks.length, metaBytes: [before, metaBytes.length] };
 }

@@ -23,6 +23,7 @@ import { PagefindCliError, runPagefindCli } from './pagefind-cli.ts';
 import { pageIdsByUrl } from './part-files.ts';
 import { planPart, recentLimit, sortedDates, sortScoreAmong, type IndexedPart, type PartPage } from './recent-changes.ts';
 import { writeTitleLookup, type TitleLookupSummary } from './title-lookup-files.ts';
+import { writeWordParts, type WordPartsSummary } from './word-parts-files.ts';
 import { partLanguage, planShards, RECENT_FOLDER, RECENT_PART, SHARD_FOLDER, SHARD_MANIFEST_FILE, shardManifest, type RecentManifest } from './shards.ts';
 
 export class SearchIndexError extends Error {
@@ -109,6 +110,8 @@ export interface BuiltSiteSummary extends IndexSummary {
   unchangedPages: number;
   /** The title lookup written beside the index (`title-lookup-files.ts`). */
   titles: TitleLookupSummary;
+  /** The word-parts lookup written beside the index (`word-parts-files.ts`). */
+  words: WordPartsSummary;
 }
 
 export interface BuiltSiteOptions {
@@ -120,8 +123,12 @@ export interface BuiltSiteOptions {
   recentLimit?: ((partPages: number) => number) | undefined;
 }
 
-/** Files a merged part needs; Pagefind's scripts, styles and WebAssembly come from the first part. */
-const MERGED_PART_FILES = /^(pagefind-entry\.json|[^/]+\.pf_meta|index|fragment|filter)$/;
+/**
+ * Files a later part needs; Pagefind's scripts and styles come from the first part. The
+ * WebAssembly too, as any part may be the first a search loads (`word-parts.ts`), and
+ * Pagefind loads it from beside that part's metadata.
+ */
+const MERGED_PART_FILES = /^(pagefind-entry\.json|[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|index|fragment|filter)$/;
 
 /** Beside the parts in the cache: every page's document fingerprint, by the hash of its HTML. */
 export const DOCUMENTS_FILE = 'documents.json';
@@ -404,7 +411,8 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
     writeFileSync(join(outputDir, FOLD_TABLE_FILE), foldTable);
     writeFileSync(join(outputDir, SHARD_MANIFEST_FILE), `${JSON.stringify(shardManifest(shards, recent))}\n`);
     const titles = writeTitleLookup(outputDir, { cacheDir: options.cacheDir });
-    return { pages: summaries.reduce((sum, shard) => sum + shard.pages, 0), ms: Math.round(performance.now() - started), shards: summaries, recent: recentSummary, unchangedPages, titles };
+    const words = writeWordParts(outputDir, { cacheDir: options.cacheDir });
+    return { pages: summaries.reduce((sum, shard) => sum + shard.pages, 0), ms: Math.round(performance.now() - started), shards: summaries, recent: recentSummary, unchangedPages, titles, words };
   } finally {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }

@@ -198,8 +198,10 @@ export function runSearchPage(): void {
   });
 
   window.addEventListener('popstate', () => void run(readState(location.search)));
-  // The reader came here to search: Pagefind loads (what the page preloads) even before a
-  // query is typed. A failure is reported by the first search.
-  engine.load().catch(() => {});
-  void run(readState(location.search));
+  // The reader came here to search: Pagefind loads even before a query is typed, opening
+  // the part that can answer the query the page opened with. A failure is reported by the
+  // first search.
+  const opened = readState(location.search);
+  engine.load(opened.q || undefined).catch(() => {});
+  void run(opened);
 }

@@ -5,8 +5,8 @@
  * entry file → its metadata and WebAssembly). On a 4G link each step of that chain is a
  * round trip, and with the CPU slowed each waits for the main thread.
  *
- * The newest index part's metadata has a content hash in its name, so the links are written
- * into the built page once the index exists (`src/integrations/pagefind.ts`).
+ * The recent-changes part's metadata has a content hash in its name, so the links are
+ * written into the built page once the index exists (`src/integrations/pagefind.ts`).
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,15 +27,16 @@ function partLanguageEntry(partDir: string): { hash: string; wasm: string | null
 }
 
 /**
- * The files under `/pagefind/` that the first search always loads, from the first part's
- * entry file, and the recent-changes part's metadata when the manifest names one (the
- * engine merges it before the first answer). Not an entry file: Pagefind asks for it with
- * a time stamp (`pagefind-entry.json?ts=…`), which a preload cannot match.
+ * The files under `/pagefind/` that the first search always loads: Pagefind's module, the
+ * folding table, the manifest, and the recent-changes part's metadata when the manifest
+ * names one (the engine merges it before the first answer). Not the first part's metadata
+ * or WebAssembly: the part a search starts in depends on its query (`word-parts.ts`), and
+ * a preload of the newest part's would cost a search answered elsewhere about 200 KB it
+ * never uses. Not an entry file either: Pagefind asks for it with a time stamp
+ * (`pagefind-entry.json?ts=…`), which a preload cannot match.
  */
 export function firstSearchFiles(pagefindDir: string): string[] {
-  // Pagefind names the WebAssembly of a language it has no stemmer for `unknown`.
-  const language = partLanguageEntry(pagefindDir);
-  const files = ['pagefind.js', FOLD_TABLE_FILE, SHARD_MANIFEST_FILE, `pagefind.${language.hash}.pf_meta`, `wasm.${language.wasm ?? 'unknown'}.pagefind`];
+  const files = ['pagefind.js', FOLD_TABLE_FILE, SHARD_MANIFEST_FILE];
   const manifestFile = join(pagefindDir, SHARD_MANIFEST_FILE);
   const recentPath = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as ShardManifest).recent?.path : undefined;
   if (recentPath) files.push(`${recentPath}pagefind.${partLanguageEntry(join(pagefindDir, recentPath)).hash}.pf_meta`);

@@ -5,29 +5,32 @@
  *
  * A kept index part still holds the old version of a page that changed since it was
  * indexed, and pages removed since: their ids are stale and never shown or counted. Until
- * the older parts are merged, an answer covers the newest part's years only, so a recent
- * page of an older year (a corrected old article) waits for the complete answer too.
+ * every part is merged, an answer covers the merged parts' years only, so a recent page of
+ * another year (a corrected old article) waits for the complete answer too.
  */
 import type { RecentManifest } from './shards.ts';
 
 export class RecentChanges {
   #stale: ReadonlySet<string>;
-  /** Stale ids, and the recent pages outside the newest part's years. */
-  #hiddenBeforeOlder: ReadonlySet<string>;
+  /** Each recent page's year, by id. */
+  #years: ReadonlyMap<string, number>;
   #sortScores: ReadonlyMap<string, number>;
 
-  constructor(recent: RecentManifest | undefined, newestYears: readonly number[] | undefined) {
+  constructor(recent: RecentManifest | undefined) {
     this.#stale = new Set(recent?.stale ?? []);
     const pages = Object.entries(recent?.pages ?? {});
-    const newest = new Set(newestYears ?? []);
-    this.#hiddenBeforeOlder = new Set([...this.#stale, ...pages.filter(([, [year]]) => !newest.has(year)).map(([id]) => id)]);
+    this.#years = new Map(pages.map(([id, [year]]) => [id, year]));
     this.#sortScores = new Map(pages.map(([id, [, sortScore]]) => [id, sortScore]));
   }
 
-  /** The results an answer may show: none stale, and before `olderMerged` none of an older year. */
-  visible<R extends { id: string }>(results: R[], olderMerged: boolean): R[] {
-    const hidden = olderMerged ? this.#stale : this.#hiddenBeforeOlder;
-    return hidden.size === 0 ? results : results.filter((result) => !hidden.has(result.id));
+  /**
+   * The results an answer may show: none stale, and, while only some parts are merged
+   * (`coveredYears`, their years), no recent page of another year. `coveredYears`
+   * undefined: every part is merged.
+   */
+  visible<R extends { id: string }>(results: R[], coveredYears: ReadonlySet<number> | undefined): R[] {
+    const hidden = (id: string) => this.#stale.has(id) || (coveredYears !== undefined && this.#years.has(id) && !coveredYears.has(this.#years.get(id) ?? 0));
+    return this.#stale.size === 0 && (coveredYears === undefined || this.#years.size === 0) ? results : results.filter((result) => !hidden(result.id));
   }
 
   /**

@@ -2,8 +2,9 @@
  * How the search index is split (issue "Scale"): Pagefind's memory and time grow with the
  * text of everything it indexes at once, so the archive is indexed in parts of at most
  * `maxPages` pages, each a run of whole years, newest first. The browser answers a first
- * search from the newest part alone, then merges the others (Pagefind's `mergeIndex`), so
- * the first answer's cost does not grow with the archive; a part whose pages did not change
+ * search from one part, the newest that holds the query's words (`word-parts.ts`), then
+ * merges the others (Pagefind's `mergeIndex`), so the first answer's cost does not grow
+ * with the archive; a part whose pages did not change
  * (or only a few did: `recent-changes.ts`) is reused from the cache; and CI can build parts
  * on separate machines because a part is just a range of years.
  *
@@ -13,6 +14,7 @@
  * and the sort score their year's part would give them (`RecentManifest`).
  */
 import type { TitleLookupInfo } from './title-lookup.ts';
+import type { WordPartsInfo } from './word-parts.ts';
 
 export interface SearchShard {
   /** `2024` or `2022-2023`: the folder name of a part that is not the first. */
@@ -34,6 +36,8 @@ export interface ShardManifest {
   shards: SearchShard[];
   /** The title lookup's buckets (`title-lookup.ts`); absent in an index written without it. */
   titles?: TitleLookupInfo;
+  /** The word-parts lookup's buckets (`word-parts.ts`); absent in an index written without it. */
+  words?: WordPartsInfo;
   /** The recent-changes part, when a part was kept from an earlier build with a few pages changed (`recent-changes.ts`). */
   recent?: RecentManifest | undefined;
 }

@@ -10,6 +10,7 @@
  * page's Pagefind id, so the complete answer keeps the hit in the place it was shown.
  * Shared by the build (`title-lookup-files.ts`) and the browser (`engine.ts`).
  */
+import { hashBucket, hashBucketCount } from './hash-bucket.ts';
 import { foldQuery, type CharFolder } from './fold.ts';
 
 /** Where the buckets live, under `/pagefind/`. */
@@ -80,21 +81,10 @@ export function textAfterTitle(text: string, title: string, fold: CharFolder): s
 }
 
 /** Buckets for `pages` indexed pages: the power of two that keeps about `TITLES_PER_BUCKET` in each. */
-export function titleBucketCount(pages: number): number {
-  let buckets = 1;
-  while (buckets * TITLES_PER_BUCKET < pages) buckets *= 2;
-  return buckets;
-}
+export const titleBucketCount = (pages: number): number => hashBucketCount(pages, TITLES_PER_BUCKET);
 
-/** The bucket a key falls in: FNV-1a over its UTF-16 code units, the same in Node and every browser. */
-export function titleBucket(key: string, buckets: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % buckets;
-}
+/** The bucket a title's key falls in (`hashBucket`). */
+export const titleBucket = hashBucket;
 
 export const toWire = (entry: TitleEntry): TitleEntryWire => [entry.key, entry.id, entry.url, entry.title, entry.date ?? '', entry.source ?? '', entry.lead];
 

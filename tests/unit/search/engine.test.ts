@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { fromIndexText } from '../../../src/lib/search/cjk.ts';
+import { fromIndexText, toIndexText } from '../../../src/lib/search/cjk.ts';
 import { SearchEngine } from '../../../src/lib/search/engine.ts';
 import { identityFolder } from '../../../src/lib/search/fold.ts';
 import { planQuery } from '../../../src/lib/search/query.ts';
 import { searchInStages } from '../../../src/lib/search/stages.ts';
 import type { TitleEntryWire } from '../../../src/lib/search/title-lookup.ts';
 import type { SearchState } from '../../../src/lib/search/url-state.ts';
+import { keysOfWords, wordPartsBuckets } from '../../../src/lib/search/word-parts.ts';
 import { fakePagefind, type FakePage } from './fake-pagefind.ts';
 
 const page = (url: string, ...blocks: string[]): FakePage => ({ url, title: `标题${url}`, blocks });
@@ -434,5 +435,80 @@ describe('the search engine with a recent-changes part (kept parts with stale pa
     expect(await texts((await engine.search({ q: '数字经济', filters: { year: '2017' }, sort: 'relevance' })).results)).toEqual(['/older-1/ 更正']);
     expect((await engine.search({ q: '已删', filters: {}, sort: 'relevance' })).results).toEqual([]);
     expect((await engine.search({ q: '旧稿', filters: {}, sort: 'relevance' })).results).toEqual([]);
+  });
+});
+
+describe('a first answer that starts in the part holding the query (the word-parts lookup)', () => {
+  // The same archive as above, with the lookup the build writes for it (one bucket).
+  const parts: Record<string, FakePage[]> = {
+    '/pagefind/shards/2018/': [page('/harvest-2018/', '秋收时节稻谷飘香'), page('/meeting-2018/', '全体会议')],
+    '/pagefind/shards/2017/': [page('/bridge-2017/', '大桥通车'), page('/flood-2017/', '防汛抢险')],
+    '/pagefind/shards/2016/': [page('/old-bridge/', '旧桥拆除'), page('/school-2016/', '学校开学')],
+  };
+  const newest = [page('/new-year/', '新年贺词')];
+  const keysOf = (pages: readonly FakePage[]) => keysOfWords(pages.flatMap((each) => [each.title, ...each.blocks]).flatMap((text) => toIndexText(text).split(' ')));
+  const lookup = wordPartsBuckets([newest, ...Object.values(parts)].map(keysOf), 1);
+  const manifest = {
+    merge: ['shards/2018/', 'shards/2017/', 'shards/2016/'],
+    shards: [
+      { name: '2019', years: [2019], pages: 1 },
+      { name: '2018', years: [2018], pages: 2 },
+      { name: '2017', years: [2017], pages: 2 },
+      { name: '2016', years: [2016], pages: 2 },
+    ],
+    words: { buckets: 1 },
+  };
+  const setUp = (bucket: 'served' | 'missing' = 'served') => {
+    vi.stubGlobal('fetch', async (url: string) => (url === '/pagefind/words/0.json' && bucket === 'served' ? Response.json(lookup[0]) : new Response('', { status: 404 })));
+    const pagefind = fakePagefind(newest, parts);
+    return { pagefind, engine: new SearchEngine({ pagefindUrl: '/pagefind/pagefind.js', foldUrl: 'data:,', baseUrl: '/', manifest, importPagefind: async () => pagefind }) };
+  };
+  afterEach(() => vi.unstubAllGlobals());
+  const urlsOf = (results: readonly { data(): Promise<{ url: string }> }[]) => Promise.all(results.map(async (result) => (await result.data()).url));
+
+  test('opens the newest part that holds every word of the query the page opened with, answers from it, then merges the rest, the newest part included', async () => {
+    const { pagefind, engine } = setUp();
+    await engine.load('旧桥');
+    let early: { urls: string[]; years: number[] | undefined } | undefined;
+    const outcome = await engine.search({ q: '旧桥', filters: {}, sort: 'relevance' }, { onNewest: async (first) => ((early = { urls: await urlsOf(first.results), years: first.newestYears }), first.results.map((result) => result.id)) });
+    expect(pagefind.calls[0]).toBe('open /pagefind/shards/2016/');
+    expect(early).toEqual({ urls: ['/old-bridge/'], years: [2016] });
+    expect(pagefind.calls.filter((call) => call.startsWith('mergeIndex')).sort()).toEqual(['mergeIndex /pagefind/./', 'mergeIndex /pagefind/shards/2017/', 'mergeIndex /pagefind/shards/2018/']);
+    // Every part answers later searches, the newest (`/pagefind/./`) too.
+    expect(await urlsOf((await engine.search({ q: '新年', filters: {}, sort: 'relevance' })).results)).toEqual(['/new-year/']);
+    expect(outcome.pinned).toBe(1);
+  });
+
+  test('opened without a query, a first search goes straight to the newest part that holds it, skipping those that do not', async () => {
+    const { pagefind, engine } = setUp();
+    await engine.load();
+    let early: string[] = [];
+    await engine.search({ q: '大桥', filters: {}, sort: 'relevance' }, { onNewest: async (first) => ((early = await urlsOf(first.results)), []) });
+    expect(early).toEqual(['/bridge-2017/']);
+    const merges = pagefind.calls.filter((call) => call.startsWith('mergeIndex'));
+    expect(merges[0]).toBe('mergeIndex /pagefind/shards/2017/');
+    expect(pagefind.calls.slice(0, pagefind.calls.indexOf('mergeIndex /pagefind/shards/2018/'))).toContain('mergeIndex /pagefind/shards/2017/');
+  });
+
+  test('a query no part holds whole asks no part alone: the rest are merged at once', async () => {
+    const { pagefind, engine } = setUp();
+    let called = false;
+    // 秋收 is in 2018 and 大桥 in 2017, never on one page: no part holds both.
+    const outcome = await engine.search({ q: '秋收 大桥', filters: {}, sort: 'relevance' }, { onNewest: () => ((called = true), []) });
+    expect(called).toBe(false);
+    expect(outcome.results).toEqual([]);
+    const { calls } = pagefind;
+    const merges = calls.flatMap((call, at) => (call.startsWith('mergeIndex') ? [at] : []));
+    expect(merges).toHaveLength(3);
+    // No search between the merges: they went together.
+    expect(calls.slice(merges[0], merges.at(-1))).not.toContain('search');
+  });
+
+  test('without its bucket, a first search asks the parts newest first, as without a lookup', async () => {
+    const { pagefind, engine } = setUp('missing');
+    await engine.load('旧桥');
+    await engine.search({ q: '旧桥', filters: {}, sort: 'relevance' }, { onNewest: () => [] });
+    expect(pagefind.calls).not.toContain('open /pagefind/shards/2016/');
+    expect(pagefind.calls.filter((call) => call.startsWith('mergeIndex'))[0]).toBe('mergeIndex /pagefind/shards/2018/');
   });
 });

@@ -10,11 +10,18 @@
  * page's fragment loads, for tests about what is asked.
  *
  * `olderParts` are index parts the engine merges by path (`mergeIndex`): until then a search
- * covers the first part alone, as Pagefind's does; `calls` records the order of the
- * engine's `mergeIndex`, `filters` and search calls.
+ * covers the first part (`/pagefind/`) alone, as Pagefind's does. Like Pagefind, it opens
+ * the part at `options({ basePath })` instead when given one before the first search, and
+ * a merge path is resolved as the browser resolves URLs (`/pagefind/./` is `/pagefind/`),
+ * after Pagefind's own check, which skips a path the opened part's folder starts with.
+ * `calls` records the order of the engine's `options` with a base path, `mergeIndex`,
+ * `filters` and search calls.
  */
 import { toIndexText } from '../../../src/lib/search/cjk.ts';
 import type { FilterCounts, PagefindApi } from '../../../src/lib/search/engine.ts';
+
+/** Where the first part lives, as the engine's tests pass Pagefind's module URL. */
+const FIRST_PART = '/pagefind/';
 
 export interface FakePage {
   url: string;
@@ -54,8 +61,9 @@ export function fakePagefind(
   const calls: string[] = [];
   const fragmentLoads = new Map<string, number>();
   const merged = new Set<string>();
+  let opened = FIRST_PART;
   const allPages = [firstPart, ...Object.values(olderParts)].flat();
-  const partOf = new Map(Object.entries(olderParts).flatMap(([path, pages]) => pages.map((page) => [page, path] as const)));
+  const partOf = new Map([...firstPart.map((page) => [page, FIRST_PART] as const), ...Object.entries(olderParts).flatMap(([path, pages]) => pages.map((page) => [page, path] as const))]);
   const indexed: Indexed[] = allPages.map((page, i) => {
     const blocks = [page.title, ...page.blocks].map((block) => toIndexText(block).split(' '));
     return {
@@ -81,18 +89,29 @@ export function fakePagefind(
     },
   });
   const loaded = (page: FakePage) => {
-    const path = partOf.get(page);
-    return path === undefined || merged.has(path);
+    const path = partOf.get(page) ?? FIRST_PART;
+    return path === opened || merged.has(path);
   };
   return {
     searches,
     fragmentLoads,
     calls,
-    options: async () => {},
+    options: async (options) => {
+      const basePath = options['basePath'];
+      if (typeof basePath !== 'string') return;
+      if (searches.length > 0) throw new Error('Pagefind opens its first part before the first search');
+      if (!(basePath in olderParts)) throw new Error(`no index part at ${basePath}`);
+      calls.push(`open ${basePath}`);
+      opened = basePath;
+    },
     mergeIndex: async (path) => {
       calls.push(`mergeIndex ${path}`);
-      if (!(path in olderParts)) throw new Error(`no index part at ${path}`);
-      merged.add(path);
+      // Pagefind 1.6 skips, with a warning, a path its opened part's folder starts with.
+      if (opened.startsWith(path)) return;
+      const resolved = new URL(path, 'http://site').pathname;
+      if (resolved !== FIRST_PART && !(resolved in olderParts)) throw new Error(`no index part at ${path}`);
+      if (resolved === opened || merged.has(resolved)) throw new Error(`${path} is merged twice`);
+      merged.add(resolved);
     },
     filters: async () => {
       calls.push('filters');

@@ -11,6 +11,8 @@ import { identityFolder } from '../../../src/lib/search/fold.ts';
 import { SHARD_MANIFEST_FILE, type ShardManifest } from '../../../src/lib/search/shards.ts';
 import { TitleLookupError, writeTitleLookup } from '../../../src/lib/search/title-lookup-files.ts';
 import { pagesTitled, TITLE_FOLDER, titleBucket, titleKey } from '../../../src/lib/search/title-lookup.ts';
+import { wordPartsProblems } from '../../../src/lib/search/word-parts-files.ts';
+import { WORD_PARTS_FOLDER, wordBucket } from '../../../src/lib/search/word-parts.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'annals-indexer-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -233,5 +235,58 @@ describe('the title lookup written with the index', () => {
     writeFileSync(join(output, 'fragment', `${id}.pf_fragment`), gzipSync('pagefind_dcd{"unexpected":true}'));
     expect(() => writeTitleLookup(output)).toThrow(TitleLookupError);
     expect(() => writeTitleLookup(output)).toThrow(new RegExp(`${id}\\.pf_fragment is not one page's Pagefind fragment`));
+  }, 60_000);
+});
+
+describe('the word-parts lookup written with the index', () => {
+  const lookup = (output: string) => {
+    const manifest = JSON.parse(readFileSync(join(output, SHARD_MANIFEST_FILE), 'utf8')) as ShardManifest;
+    const buckets = manifest.words?.buckets ?? 0;
+    return (key: string) => (JSON.parse(readFileSync(join(output, WORD_PARTS_FOLDER, `${wordBucket(key, buckets)}.json`), 'utf8')) as Record<string, number>)[key];
+  };
+
+  it('gives each word the parts that hold it, newest first as bits, and every part the WebAssembly it may be opened with', async () => {
+    const site = builtSite('word-parts');
+    const output = join(site.dir, 'pagefind');
+    const summary = await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', { maxShardPages: 2 });
+    expect(summary.words).toMatchObject({ read: 3 });
+    const partsOf = lookup(output);
+    // Parts: 2024 (bit 1), 2023 (bit 2), 2022 (bit 4).
+    expect(partsOf('两会')).toBe(1);
+    expect(partsOf('粮食')).toBe(4);
+    // A character alone stands for every word that starts with it: 名 ends 一百名 (2023) and starts 名嘉 (2022).
+    expect(partsOf('名')).toBe(2 + 4);
+    expect(partsOf('会议')).toBeUndefined();
+    expect(wordPartsProblems(output)).toEqual([]);
+    for (const part of ['shards/2023', 'shards/2022']) expect(readdirSync(join(output, part)).filter((name) => name.startsWith('wasm.'))).toEqual(['wasm.unknown.pagefind']);
+  }, 60_000);
+
+  it('reads only the parts indexed since the cached build, and counts a recent page’s words for its year’s part', async () => {
+    const site = builtSite('word-parts-cached');
+    const options = { maxShardPages: 2, cacheDir: join(work, 'word-parts-cache') };
+    const output = join(site.dir, 'pagefind');
+    await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', options);
+    expect((await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', options)).words.read).toBe(0);
+    writeFileSync(join(site.dir, 'articles/c/index.html'), article('养老服务中心启用', 2023, '中心可容纳两会代表。'));
+    expect((await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', options)).words.read).toBe(1);
+    expect(lookup(output)('两会')).toBe(1 + 2);
+  }, 60_000);
+
+  it('is checked: a missing bucket, a mask naming a part the index lacks, and an index without one are reported', async () => {
+    const site = builtSite('word-parts-checked');
+    const output = join(site.dir, 'pagefind');
+    await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', { maxShardPages: 2 });
+    const { words } = JSON.parse(readFileSync(join(output, SHARD_MANIFEST_FILE), 'utf8')) as ShardManifest;
+    const name = `${wordBucket('两会', words?.buckets ?? 0)}.json`;
+    const bucketFile = join(output, WORD_PARTS_FOLDER, name);
+    const bucket = JSON.parse(readFileSync(bucketFile, 'utf8')) as Record<string, number>;
+    writeFileSync(bucketFile, JSON.stringify({ ...bucket, 两会: 8 }));
+    expect(wordPartsProblems(output)).toEqual([expect.stringContaining('gives "两会" the parts 8, not a mask over the index\'s 3 parts')]);
+    rmSync(bucketFile);
+    expect(wordPartsProblems(output)).toEqual([expect.stringContaining(`${WORD_PARTS_FOLDER}/${name} is missing`)]);
+    const manifestFile = join(output, SHARD_MANIFEST_FILE);
+    const { words: _words, ...withoutLookup } = JSON.parse(readFileSync(manifestFile, 'utf8')) as ShardManifest;
+    writeFileSync(manifestFile, JSON.stringify(withoutLookup));
+    expect(wordPartsProblems(output)).toEqual([expect.stringContaining('names no word-parts lookup')]);
   }, 60_000);
 });

@@ -17,14 +17,9 @@ const pagefindDir = (entry: unknown) => {
 };
 
 describe('firstSearchFiles', () => {
-  test('names Pagefind’s module, the folding table, the parts’ manifest, the first part’s metadata and its WebAssembly', () => {
+  test('names Pagefind’s module, the folding table and the parts’ manifest, not a part’s metadata or WebAssembly: the part a search opens depends on its query', () => {
     const dir = pagefindDir({ version: '1.6.0', languages: { 'zh-cn-x-2025-2026': { hash: 'zh-cn-x-2025-2026_a6c5', wasm: null, page_count: 3 } } });
-    expect(firstSearchFiles(dir)).toEqual(['pagefind.js', 'annals-fold.txt', 'annals-shards.json', 'pagefind.zh-cn-x-2025-2026_a6c5.pf_meta', 'wasm.unknown.pagefind']);
-  });
-
-  test('takes a language’s own WebAssembly when Pagefind wrote one', () => {
-    const dir = pagefindDir({ languages: { en: { hash: 'en_1', wasm: 'en', page_count: 3 } } });
-    expect(firstSearchFiles(dir).at(-1)).toBe('wasm.en.pagefind');
+    expect(firstSearchFiles(dir)).toEqual(['pagefind.js', 'annals-fold.txt', 'annals-shards.json']);
   });
 
   test('adds the recent-changes part’s metadata when the manifest names the part, which the first search merges', () => {
@@ -32,11 +27,14 @@ describe('firstSearchFiles', () => {
     mkdirSync(join(dir, 'shards', 'recent'), { recursive: true });
     writeFileSync(join(dir, 'shards', 'recent', 'pagefind-entry.json'), JSON.stringify({ languages: { 'zh-cn-x-recent': { hash: 'zh-cn-x-recent_77f0', wasm: null } } }));
     writeFileSync(join(dir, 'annals-shards.json'), JSON.stringify({ merge: [], shards: [], recent: { path: 'shards/recent/', stale: [], pages: {} } }));
-    expect(firstSearchFiles(dir).slice(5)).toEqual(['shards/recent/pagefind.zh-cn-x-recent_77f0.pf_meta']);
+    expect(firstSearchFiles(dir).slice(3)).toEqual(['shards/recent/pagefind.zh-cn-x-recent_77f0.pf_meta']);
   });
 
-  test('refuses an entry with several languages: which one the page opens would be a guess', () => {
-    const dir = pagefindDir({ languages: { en: { hash: 'en_1', wasm: null }, fr: { hash: 'fr_1', wasm: null } } });
+  test('refuses a recent part’s entry with several languages: which metadata the page merges would be a guess', () => {
+    const dir = pagefindDir({ languages: { en: { hash: 'en_1', wasm: null } } });
+    mkdirSync(join(dir, 'shards', 'recent'), { recursive: true });
+    writeFileSync(join(dir, 'shards', 'recent', 'pagefind-entry.json'), JSON.stringify({ languages: { en: { hash: 'en_1', wasm: null }, fr: { hash: 'fr_1', wasm: null } } }));
+    writeFileSync(join(dir, 'annals-shards.json'), JSON.stringify({ merge: [], shards: [], recent: { path: 'shards/recent/', stale: [], pages: {} } }));
     expect(() => firstSearchFiles(dir)).toThrow(/2 languages/);
   });
 });
@@ -79,15 +77,17 @@ describe('writeSearchPreloads', () => {
     const site = mkdtempSync(join(tmpdir(), 'annals-preload-write-'));
     folders.push(site);
     mkdirSync(join(site, 'search'));
-    mkdirSync(join(site, 'pagefind'));
+    mkdirSync(join(site, 'pagefind', 'shards', 'recent'), { recursive: true });
     writeFileSync(join(site, 'pagefind', 'pagefind-entry.json'), JSON.stringify({ languages: { 'zh-cn-x-2026': { hash: 'zh-cn-x-2026_be5d', wasm: null } } }));
+    writeFileSync(join(site, 'pagefind', 'shards', 'recent', 'pagefind-entry.json'), JSON.stringify({ languages: { 'zh-cn-x-recent': { hash: 'zh-cn-x-recent_77f0', wasm: null } } }));
+    writeFileSync(join(site, 'pagefind', 'annals-shards.json'), JSON.stringify({ merge: [], shards: [], recent: { path: 'shards/recent/', stale: [], pages: {} } }));
     const other = join(site, 'other-site-search.html');
-    writeFileSync(other, '<html><head><link rel="preload" href="/pagefind/pagefind.zh-cn-x-2025-2026_a6c5.pf_meta" as="fetch" crossorigin data-annals-preload></head><body></body></html>');
+    writeFileSync(other, '<html><head><link rel="preload" href="/pagefind/shards/recent/pagefind.zh-cn-x-recent_a6c5.pf_meta" as="fetch" crossorigin data-annals-preload></head><body></body></html>');
     linkSync(other, join(site, 'search', 'index.html'));
     writeSearchPreloads(site, '/');
     const page = readFileSync(join(site, 'search', 'index.html'), 'utf8');
-    expect(page).toContain('href="/pagefind/pagefind.zh-cn-x-2026_be5d.pf_meta"');
-    expect(page).not.toContain('2025-2026');
-    expect(readFileSync(other, 'utf8')).toContain('2025-2026_a6c5.pf_meta');
+    expect(page).toContain('href="/pagefind/shards/recent/pagefind.zh-cn-x-recent_77f0.pf_meta"');
+    expect(page).not.toContain('recent_a6c5');
+    expect(readFileSync(other, 'utf8')).toContain('recent_a6c5.pf_meta');
   });
 });

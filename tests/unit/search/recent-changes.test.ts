@@ -59,12 +59,13 @@ describe('sortScoreAmong: a recent page’s newest-first score in its year’s p
 });
 
 describe('RecentChanges: what an answer leaves out', () => {
-  const recent = new RecentChanges({ path: 'shards/recent/', stale: ['old-a', 'removed-b'], pages: { 'new-a': [2024, 7.5], 'corrected-c': [2015, 0.5] } }, [2024, 2023]);
+  const recent = new RecentChanges({ path: 'shards/recent/', stale: ['old-a', 'removed-b'], pages: { 'new-a': [2024, 7.5], 'corrected-c': [2015, 0.5] } });
   const results = ['old-a', 'new-a', 'removed-b', 'corrected-c', 'other'].map((id) => ({ id, score: 1 }));
 
-  it('drops stale ids always, and recent pages of older years until the older parts are merged', () => {
-    expect(recent.visible(results, false).map((result) => result.id)).toEqual(['new-a', 'other']);
-    expect(recent.visible(results, true).map((result) => result.id)).toEqual(['new-a', 'corrected-c', 'other']);
+  it('drops stale ids always, and recent pages of years no merged part covers until every part is merged', () => {
+    expect(recent.visible(results, new Set([2024, 2023])).map((result) => result.id)).toEqual(['new-a', 'other']);
+    expect(recent.visible(results, new Set([2016, 2015])).map((result) => result.id)).toEqual(['corrected-c', 'other']);
+    expect(recent.visible(results, undefined).map((result) => result.id)).toEqual(['new-a', 'corrected-c', 'other']);
   });
 
   it('gives a recent page the sort score of its year’s part, and leaves other results’ scores alone', () => {
@@ -73,7 +74,7 @@ describe('RecentChanges: what an answer leaves out', () => {
   });
 
   it('without a recent part, leaves every result', () => {
-    const none = new RecentChanges(undefined, [2024]);
-    expect(none.visible(results, false)).toBe(results);
+    const none = new RecentChanges(undefined);
+    expect(none.visible(results, new Set([2024]))).toBe(results);
   });
 });

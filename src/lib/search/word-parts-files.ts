@@ -1,0 +1,116 @@
+/**
+ * Writes and checks the word-parts lookup (`word-parts.ts`) of a finished search index
+ * (Node only). Each part's keys come from its own word index, and the recent-changes
+ * part's count for the parts of its pages' years, so the lookup can never miss a word a
+ * part holds. A part's keys are kept in the build cache under its metadata's
+ * name, which changes whenever its words do: a rebuild reads only the parts it re-indexed.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { partMetaHash, partWords } from './index-chunks.ts';
+import { SHARD_MANIFEST_FILE, type ShardManifest } from './shards.ts';
+import { keysOfWords, MAX_LOOKUP_PARTS, WORD_PARTS_FOLDER, wordBucket, wordBucketCount, wordPartsBuckets } from './word-parts.ts';
+
+/** In the build cache: each part's keys, one file per part, named by its metadata. */
+export const WORD_PARTS_CACHE_FOLDER = 'annals-word-parts';
+
+/** Bumped when what `keysOfWords` makes of a part's words changes, so no older keys are reused. */
+const KEYS_FORMAT = 1;
+
+export interface WordPartsSummary {
+  /** Distinct keys over every part; 0 when no lookup was written. */
+  keys: number;
+  buckets: number;
+  /** Parts whose words were read in this build (the others came from the cache). */
+  read: number;
+  ms: number;
+}
+
+/**
+ * Writes `<pagefindDir>/words/<n>.json` for the parts the manifest names and records the
+ * bucket count in the manifest. An index of more parts than a mask holds gets no lookup
+ * (its first searches ask the parts newest first, as without one). `cacheDir`: where each
+ * part's keys are kept between builds.
+ */
+export function writeWordParts(pagefindDir: string, options: { cacheDir?: string | undefined } = {}): WordPartsSummary {
+  const started = performance.now();
+  const manifestFile = join(pagefindDir, SHARD_MANIFEST_FILE);
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as ShardManifest;
+  const folder = join(pagefindDir, WORD_PARTS_FOLDER);
+  rmSync(folder, { recursive: true, force: true });
+  const parts = ['', ...manifest.merge];
+  if (parts.length > MAX_LOOKUP_PARTS) {
+    const { words: _dropped, ...rest } = manifest;
+    writeFileSync(manifestFile, `${JSON.stringify(rest satisfies ShardManifest)}\n`);
+    return { keys: 0, buckets: 0, read: 0, ms: Math.round(performance.now() - started) };
+  }
+  const cache = options.cacheDir ? join(options.cacheDir, WORD_PARTS_CACHE_FOLDER) : undefined;
+  const kept = new Set<string>();
+  let read = 0;
+  const keysOf = (part: string): Set<string> => {
+    const partDir = join(pagefindDir, part);
+    const name = `${KEYS_FORMAT}-${partMetaHash(partDir)}.json`;
+    kept.add(name);
+    const cached = cache && existsSync(join(cache, name)) ? (JSON.parse(readFileSync(join(cache, name), 'utf8')) as string[]) : undefined;
+    if (cached) return new Set(cached);
+    read++;
+    const keys = keysOfWords(partWords(partDir));
+    if (cache) {
+      mkdirSync(cache, { recursive: true });
+      writeFileSync(join(cache, name), JSON.stringify([...keys]));
+    }
+    return keys;
+  };
+  const keysByPart = parts.map(keysOf);
+  // The recent-changes part's pages belong to their years' parts: its words count as theirs.
+  const recent = manifest.recent;
+  if (recent?.path) {
+    const recentKeys = keysOf(recent.path);
+    const years = new Set(Object.values(recent.pages).map(([year]) => year));
+    for (const [at, shard] of manifest.shards.entries()) if (shard.years.some((year) => years.has(year))) for (const key of recentKeys) keysByPart[at]?.add(key);
+  }
+  if (cache && existsSync(cache)) for (const entry of readdirSync(cache)) if (!kept.has(entry)) rmSync(join(cache, entry), { force: true });
+  const keys = new Set(keysByPart.flatMap((partKeys) => [...partKeys])).size;
+  const buckets = wordBucketCount(keys);
+  mkdirSync(folder, { recursive: true });
+  for (const [bucket, contents] of wordPartsBuckets(keysByPart, buckets).entries()) writeFileSync(join(folder, `${bucket}.json`), JSON.stringify(contents));
+  writeFileSync(manifestFile, `${JSON.stringify({ ...manifest, words: { buckets } } satisfies ShardManifest)}\n`);
+  return { keys, buckets, read, ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * What is wrong with the word-parts lookup of the index in `pagefindDir`, as sentences for
+ * the output check: every bucket is there, each key sits in the bucket it hashes to, and
+ * each mask names only parts the manifest has. No lookup is a problem only for an index of
+ * few enough parts to have one.
+ */
+export function wordPartsProblems(pagefindDir: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(pagefindDir, SHARD_MANIFEST_FILE), 'utf8')) as ShardManifest;
+  const parts = 1 + manifest.merge.length;
+  const buckets = manifest.words?.buckets;
+  if (!buckets) {
+    return parts > MAX_LOOKUP_PARTS
+      ? []
+      : [`pagefind/${SHARD_MANIFEST_FILE} names no word-parts lookup: a first search could not start in the part that answers it (src/lib/search/word-parts-files.ts writes it after indexing)`];
+  }
+  const problems: string[] = [];
+  const limit = 2 ** parts;
+  for (let bucket = 0; bucket < buckets; bucket++) {
+    const where = `pagefind/${WORD_PARTS_FOLDER}/${bucket}.json`;
+    const file = join(pagefindDir, WORD_PARTS_FOLDER, `${bucket}.json`);
+    if (!existsSync(file)) {
+      problems.push(`${where} is missing: the manifest names ${buckets} word-parts buckets`);
+      continue;
+    }
+    const contents: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (typeof contents !== 'object' || contents === null || Array.isArray(contents)) {
+      problems.push(`${where} is not an object of words and their parts`);
+      continue;
+    }
+    for (const [key, mask] of Object.entries(contents)) {
+      if (wordBucket(key, buckets) !== bucket) problems.push(`${where} lists "${key}", which belongs in bucket ${wordBucket(key, buckets)}`);
+      if (typeof mask !== 'number' || !Number.isInteger(mask) || mask <= 0 || mask >= limit) problems.push(`${where} gives "${key}" the parts ${JSON.stringify(mask)}, not a mask over the index's ${parts} parts`);
+    }
+  }
+  return problems;
+}
