@@ -26,6 +26,9 @@ const ERROR_TEXT = /^\s*(?:error\s*)?(?:40[0-9]|50[0-9])(?:\s|$|[-_|:：!！])|(
 const SEARCH_TITLE = /搜索结果|检索结果|站内搜索|全文检索|search results?/i;
 const SEARCH_PATH = /(?:^|[/_.-])(?:search|so|query|jiansuo|sousuo)(?:[/_.-]|$)/i;
 const SEARCH_PARAMETER = /^(?:q|wd|kw|keyword|keywords|query|searchword|search|s)$/i;
+/** Words of a tag, topic or archive page's title, between the separators sites put there. */
+const TAG_TITLE = /(?:^|[\s\-_|｜])(标签|专题|栏目|频道|分类|归档|列表|tags?|topics?|archives?|category)(?:[\s\-_|｜:：]|$)/i;
+const TAG_PATH = /(?:^|\/)(tags?|topics?|zhuanti)\//i;
 /** Address words of list pages: they only name the kind, the content decides. */
 const LIST_PATH = /(?:^|[/_.-])(?:tag|tags|topic|topics|category|categories|column|list|node|channel|archives?|index)(?:[/_.-]|$)/i;
 
@@ -34,6 +37,7 @@ const HEADLINE = { min: 8, max: 60 };
 /** More headline links than this in the body, making most of its text, is a list, not an article. */
 const LIST_LINKS = 6;
 const LIST_LINK_SHARE = 0.5;
+const LISTED_LINK_SHARE = 0.25;
 /** An error or search page has little text of its own. */
 const SHORT_PAGE = 600;
 
@@ -55,6 +59,14 @@ export function classifyPage($: CheerioAPI, address: PageAddress): PageVerdict {
     return { kind: 'search', reason: `a search page (${SEARCH_TITLE.test(title) ? `its title says "${title.slice(0, 40)}"` : `its address is ${where(address)}`})` };
   }
 
+  // Tag and topic pages say so in their title or address; their items may carry enough of
+  // each story's opening words to pass for a body of text.
+  const tagWords = TAG_TITLE.exec(title)?.[1] ?? TAG_PATH.exec(address.path)?.[1];
+  if (tagWords !== undefined && !hasArticleHeadline($)) {
+    const links = headlineLinks($, $('body'));
+    if (links > LIST_LINKS) return { kind: 'list', reason: `a tag or list page: its ${TAG_TITLE.test(title) ? `title says "${title.slice(0, 40)}"` : `address is ${where(address)}`}, and it links to ${links} other stories` };
+  }
+
   const found = findBody($);
   if (!found) {
     const links = headlineLinks($, $('body'));
@@ -68,7 +80,9 @@ export function classifyPage($: CheerioAPI, address: PageAddress): PageVerdict {
     linked += compact($(link).text()).length;
   });
   const share = text === 0 ? 1 : linked / text;
-  if (links > LIST_LINKS && share >= LIST_LINK_SHARE) {
+  // A list whose items carry their opening words (tag pages, archives) has more text of its
+  // own; where the address says it is a list, a smaller share of links is enough.
+  if (links > LIST_LINKS && (share >= LIST_LINK_SHARE || (share >= LISTED_LINK_SHARE && LIST_PATH.test(address.path)))) {
     const kind = /(?:^|[/_.-])(?:tag|tags|topic|topics)(?:[/_.-]|$)/i.test(address.path) ? 'a tag page' : 'an index or list page';
     return { kind: 'list', reason: `${kind}: ${links} links to other stories make up ${Math.round(share * 100)}% of its main text` };
   }

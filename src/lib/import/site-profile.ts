@@ -53,7 +53,10 @@ export function parseSiteProfile(text: string, file: string): { profile?: SitePr
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
           const field = [...path, key].join('.');
-          problems.push({ file, line: lineOf([...path, key]), field, message: `unknown field; ${path.length === 0 ? `a profile's fields are ${FIELDS}` : 'check the spelling against docs/editing.md'}, or remove it` });
+          const known = path.length === 0 ? Object.keys(siteProfileSchema.shape) : [];
+          const near = known.find((name) => name.slice(0, 4) === key.slice(0, 4));
+          const hint = path.length === 0 ? `${near === undefined ? '' : `did you mean ${near}? `}A profile's fields are ${FIELDS}` : 'Check the spelling against docs/editing.md';
+          problems.push({ file, line: lineOf([...path, key]), field, message: `unknown field; ${hint}, or remove it` });
         }
         continue;
       }
