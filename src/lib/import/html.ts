@@ -12,18 +12,26 @@
  *
  * Times without an offset are read as Beijing time (the site's zone): Chinese news sites
  * publish in it, so that is the convention, not a guess, and gets no review note.
+ *
+ * A site profile (`site-profile.ts`, issue 17 item 3) says where its template prints each
+ * field; a field it gives is read there first, and the rules above find the others. Names
+ * a profile points at still pass the name check: a profile says where, not who.
  */
 import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
 import { siteConfig } from '../../site.config.ts';
 import { decodeHtml } from './decode.ts';
 import { ImportError } from './errors.ts';
 import { findBody, readBlocks, type RawBlock } from './html-body.ts';
-import { bylineInLead, bylineOfLine, bylinesInHeaderLine, editorLineOf, editorsIn, slashByline, SLASH_BYLINE } from './html-bylines.ts';
+import { bylineInLead, bylineOfLine, bylinesInHeaderLine, editorLineOf, editorsIn, slashByline, SLASH_BYLINE, type ParsedByline } from './html-bylines.ts';
 import { collectCredits, readCreditLine, type CreditLine } from './html-credits.ts';
-import { chooseDate, dateInHeaderLine, headerDate, structuredDate, trailerDate, urlDate } from './html-dates.ts';
-import { findTitle, metaTags, pageUrl, VISIBLE_DATE } from './html-meta.ts';
+import { chooseDate, dateInHeaderLine, headerDate, structuredDate, trailerDate, urlDate, type DateEvidence } from './html-dates.ts';
+import { findTitle, metaTags, pageUrl, toFrontmatterDate, VISIBLE_DATE } from './html-meta.ts';
 import { compact } from './html-text.ts';
+import { checkPersonName, splitPeople } from './person-name.ts';
+import { quoteForNote } from './note-quote.ts';
+import { readRule, type SiteProfile } from './site-profile.ts';
 import type { ImportedArticle, ImportedBlock, ReviewNote } from './types.ts';
 
 /** Below this many characters of body text the page is probably not an article, or the body was missed. */
@@ -138,7 +146,12 @@ function sourceIn(text: string): string | undefined {
   return value ? value : undefined;
 }
 
-export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArticle {
+export interface HtmlImportOptions {
+  /** The profile of the page's site, if the newsroom wrote one. */
+  profile?: SiteProfile;
+}
+
+export function importHtmlPage(bytes: Uint8Array, fileName: string, options: HtmlImportOptions = {}): ImportedArticle {
   if (bytes.length === 0 || new TextDecoder('latin1').decode(bytes).trim() === '') {
     throw new ImportError(fileName, 'the file is empty; nothing to import');
   }
@@ -154,11 +167,13 @@ export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArt
   const meta = metaTags($);
   if (decoded.note) notes.push({ field: 'encoding', message: decoded.note });
 
-  const found = findBody($);
+  const profile = options.profile;
+  const found = profileBody($, profile) ?? findBody($);
   if (!found) {
     throw new ImportError(fileName, 'no article body found: the page has no block of running text; it may be an index, search or error page rather than a news article');
   }
-  const titleFound = findTitle($, meta);
+  const profileTitle = readRule($, profile?.title)[0];
+  const titleFound = profileTitle === undefined ? findTitle($, meta) : { title: profileTitle, exact: true };
   if (!titleFound) throw new ImportError(fileName, 'the page has no title (no <title>, og:title or <h1>); is it a news page?');
   const title = titleFound.title;
   if (!titleFound.exact) notes.push({ field: 'title', message: `the headline was taken from the page's <title> minus the site's suffix; check it: ${title}` });
@@ -207,16 +222,16 @@ export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArt
 
   // Publication time: the header, structured data, the lines after the body, the address.
   const chosenDate = chooseDate({
-    header: headerDate(headerLines, timeZone),
+    header: profileDate($, profile, timeZone, notes) ?? headerDate(headerLines, timeZone),
     structured: structuredDate($, meta, timeZone),
     trailer: trailerDate(trailerLines, timeZone),
     url: urlDate(url, timeZone),
   }, timeZone);
   const date = chosenDate.date;
 
-  // Source: the header's 来源, meta source tags, then the site's own name.
-  let sourceName: string | undefined;
-  for (const text of header) {
+  // Source: where the profile says, the header's 来源, meta source tags, then the site's own name.
+  let sourceName: string | undefined = profileSource($, profile);
+  for (const text of sourceName === undefined ? header : []) {
     sourceName = sourceIn(text);
     if (sourceName) break;
   }
@@ -225,22 +240,26 @@ export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArt
     .map((key) => meta.get(key)?.replace(/^来源\s*[:：]\s*/, '').replace(/\s+原创稿$/, '').trim())
     .find((value) => value !== undefined && value !== '');
   let sourceFromSite = false;
+  // The newsroom's word that the site itself is the source needs no note.
+  sourceName ??= profile?.source?.site;
   if (sourceName === undefined) {
     sourceName = meta.get('og:site_name') ?? meta.get('application-name');
     sourceFromSite = sourceName !== undefined;
   }
 
-  // Bylines in the header and sign-off lines.
+  // Bylines where the profile says; otherwise in the header and sign-off lines.
+  const profileBylines = readProfileCredits($, profile, credits);
   for (const line of [...headerLines, ...signOffLines]) {
     const inHeader = headerLines.includes(line);
-    const editorLine = readCreditLine(line, editorLineOf);
+    const editorLine = profileBylines.editor ? undefined : readCreditLine(line, editorLineOf);
     if (editorLine) credits.take(editorLine, line.text);
-    const slashed = inHeader ? readCreditLine(line, slashByline) : undefined;
+    const slashed = inHeader && !profileBylines.byline ? readCreditLine(line, slashByline) : undefined;
     if (slashed) {
       credits.take(slashed, line.text);
       if (slashed.rejected.length === 0) sourceName ??= SLASH_BYLINE.exec(line.outsideLinks.trim())?.[2];
       continue;
     }
+    if (profileBylines.byline) continue;
     const byline = readCreditLine(line, (text) => bylineOfLine(text) ?? bylinesInHeaderLine(text));
     if (byline) credits.take(byline, line.text);
   }
@@ -250,6 +269,8 @@ export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArt
   for (const block of bodyBlocks) lines.push({ text: textOf(block), block });
   const blocks: ImportedBlock[] = [];
   const unreadBylines: string[] = [];
+  const profileCaptions = new Set(readRule($, profile?.captions).map(compact));
+  const pagerLines = new Set(readRule($, profile?.pagination).map(compact));
   let ended = false;
   let leadSeen = false;
   let leadChecked = false;
@@ -259,7 +280,7 @@ export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArt
       const imageUrl = absoluteUrl(block.src, url);
       if (/(?:icon|logo|emoji|qrcode|erweima|share|avatar|weixin_?code|next_?page|prev_?page|\.gif$)/i.test(block.src)) continue;
       const next = lines[index + 1];
-      if (next && next.block.kind === 'line' && isCaption(next.block)) {
+      if (next && next.block.kind === 'line' && (profileCaptions.has(compact(next.text)) || isCaption(next.block))) {
         blocks.push({ kind: 'figure', caption: next.text, ...(imageUrl ? { imageUrl } : {}) });
         index++;
       } else {
@@ -287,11 +308,11 @@ export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArt
     }
     const line = lineOf(block)[0]!;
     if (text.length <= 40 && editorsIn(text)) {
-      const editorLine = readCreditLine(line, editorLineOf);
+      const editorLine = profileBylines.editor ? undefined : readCreditLine(line, editorLineOf);
       if (editorLine) credits.take(editorLine, text);
       continue;
     }
-    if (/^(?:[【\[]\d{1,2}[】\]]\s*){2,}$/.test(text) || /^(?:上一页|下一页)/.test(text)) {
+    if (/^(?:[【\[]\d{1,2}[】\]]\s*){2,}$/.test(text) || /^(?:上一页|下一页)/.test(text) || pagerLines.has(key)) {
       notes.push({ field: 'body', message: `the article continues on further pages (${text}); only this page was imported` });
       continue;
     }
@@ -303,7 +324,7 @@ export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArt
     if (!leadSeen && (key === compact(title) || (key.length < 40 && VISIBLE_DATE.test(text) && !/[。，]/.test(text)))) continue;
     const byline = readCreditLine(line, bylineOfLine);
     if (byline) {
-      credits.take(byline, text);
+      if (!profileBylines.byline) credits.take(byline, text);
       continue;
     }
     if (block.kind === 'heading') {
@@ -313,7 +334,7 @@ export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArt
     // The lead is the first real paragraph; labels such as 图集 may stand before it.
     if (!leadChecked && text.length >= 20) {
       leadChecked = true;
-      const inLead = bylineInLead(line.outsideLinks);
+      const inLead = profileBylines.byline ? undefined : bylineInLead(line.outsideLinks);
       if (inLead) {
         credits.take(inLead, inLead.quote);
         if (inLead.unread.length > 0) unreadBylines.push(...inLead.unread);
@@ -330,7 +351,7 @@ export function importHtmlPage(bytes: Uint8Array, fileName: string): ImportedArt
     leadSeen = true;
   }
 
-  if (credits.editors.length === 0 && !credits.notes.some((note) => note.field === 'editor')) {
+  if (!profileBylines.editor && credits.editors.length === 0 && !credits.notes.some((note) => note.field === 'editor')) {
     // Some sites print 责任编辑 far from the body (ifeng's share box, a side box, hidden for print).
     for (const line of all.flatMap(lineOf)) {
       const editorLine = editorsIn(line.text) ? readCreditLine(line, editorLineOf) : undefined;
@@ -382,4 +403,64 @@ function isCaption(block: RawBlock & { kind: 'line' }): boolean {
   if (block.text.length > 150) return false;
   if (CAPTION_CUE.test(block.text)) return true;
   return block.centered && block.text.length <= 80;
+}
+
+/** The body container where the profile says, when it is on the page and holds text. */
+function profileBody($: CheerioAPI, profile: SiteProfile | undefined): ReturnType<typeof findBody> {
+  if (profile?.body === undefined) return undefined;
+  const container = $<Element, string>(profile.body.selector).first();
+  return container.length > 0 && compact(container.text()) !== '' ? { container, via: `${profile.body.selector} (profile ${profile.file})` } : undefined;
+}
+
+/** The date where the profile says; a text there that is no date is noted, and the usual order decides. */
+function profileDate($: CheerioAPI, profile: SiteProfile | undefined, timeZone: string, notes: ReviewNote[]): DateEvidence | undefined {
+  const text = readRule($, profile?.date)[0];
+  if (text === undefined) return undefined;
+  const printed = VISIBLE_DATE.exec(text)?.[0] ?? text;
+  const date = toFrontmatterDate(printed, timeZone);
+  if (date !== undefined) return { date, from: `the profile's date (${profile!.date!.selector}: "${quoteForNote(text)}")` };
+  notes.push({ field: 'date', message: `the profile ${profile!.file} points the date at "${quoteForNote(text)}", which is not a date; the date was looked for elsewhere` });
+  return undefined;
+}
+
+/** The source where the profile says, without a 来源 label or trailing furniture. */
+function profileSource($: CheerioAPI, profile: SiteProfile | undefined): string | undefined {
+  if (profile?.source?.selector === undefined) return undefined;
+  const value = readRule($, { selector: profile.source.selector, ...(profile.source.pattern === undefined ? {} : { pattern: profile.source.pattern }) })[0];
+  const name = value?.replace(/^(?:信息|文章|稿件)?(?:来源|来自|出处)\s*[:：]\s*/, '').replace(/[\s⋅·•|｜]+$/, '').trim();
+  return name ? name : undefined;
+}
+
+/**
+ * Credits where the profile says. A labelled byline (`记者 张三`) is read as any other; a
+ * bare one (`张三 李四`) credits each name that passes the name check with the profile's
+ * role. Says which fields the profile settled, so the page's other lines are not read for them.
+ */
+function readProfileCredits($: CheerioAPI, profile: SiteProfile | undefined, credits: ReturnType<typeof collectCredits>): { byline: boolean; editor: boolean } {
+  const settled = { byline: false, editor: false };
+  for (const text of readRule($, profile?.byline)) {
+    settled.byline = true;
+    const labelled = readCreditLine({ text, outsideLinks: text }, (line) => bylineOfLine(line) ?? bylinesInHeaderLine(line));
+    credits.take(labelled && labelled.credits.length + labelled.rejected.length > 0 ? labelled : bareNames(text, profile?.byline?.role ?? '作者'), text);
+  }
+  for (const text of readRule($, profile?.editor)) {
+    settled.editor = true;
+    const labelled = readCreditLine({ text, outsideLinks: text }, editorLineOf);
+    if (labelled && labelled.editors.length + labelled.rejected.length > 0) credits.take(labelled, text);
+    else {
+      const bare = bareNames(text, '责任编辑');
+      credits.take({ ...bare, credits: [], editors: bare.credits.map((credit) => credit.name) }, text);
+    }
+  }
+  return settled;
+}
+
+function bareNames(text: string, role: string): ParsedByline {
+  const parsed: ParsedByline = { credits: [], editors: [], rejected: [], unread: [] };
+  for (const candidate of splitPeople(text.replace(/^[（(【\[]|[)）】\]]$/g, ''))) {
+    const check = checkPersonName(candidate);
+    if (check.ok) parsed.credits.push({ name: candidate, role });
+    else parsed.rejected.push({ candidate, role, reason: check.reason });
+  }
+  return parsed;
 }
