@@ -97,7 +97,7 @@ export default function pagefind(): AstroIntegration {
           if (recent) parts.push(`recent changes: ${plural(recent.pages, 'page')} ${recent.reused ? 'reused' : 'indexed'} in ${recent.ms} ms, ${plural(recent.stale, 'stale page')} left out of answers`);
           const { titles, words } = summary;
           log.info(
-            `${summary.pages} pages in ${summary.ms} ms (${parts.join('; ')}); ${summary.unchangedPages} pages' searchable part unchanged since the cached build; title lookup: ${plural(titles.titles, 'title')} in ${plural(titles.buckets, 'bucket')}, ${plural(titles.read, 'fragment')} read, ${titles.ms} ms; word parts: ${plural(words.keys, 'key')} in ${plural(words.buckets, 'bucket')}, ${plural(words.read, 'part')} read, ${words.ms} ms`,
+            `${summary.pages} pages in ${summary.ms} ms (${parts.join('; ')}); ${summary.unchangedPages} pages' searchable part unchanged since the cached build; title lookup: ${plural(titles.titles, 'title')} in ${plural(titles.buckets, 'bucket')}, ${plural(titles.read, 'fragment')} read, ${titles.ms} ms; word parts: ${plural(words.keys, 'key')} and ${plural(words.trigrams, 'trigram')} in ${plural(words.buckets, 'bucket')}, ${plural(words.read, 'part')} read, ${words.ms} ms`,
           );
         } catch (cause) {
           throw cause instanceof SearchIndexError

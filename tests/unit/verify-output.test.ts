@@ -32,7 +32,7 @@ function site(name: string, html: string, indexed: number): string {
   writeFileSync(join(outDir, 'pagefind', 'annals-shards.json'), JSON.stringify({ merge: [], shards: [{ name: '2017', years: [2017], pages: 1 }], titles: { buckets: 1 }, words: { buckets: 1 } }));
   // The word-parts lookup: the page's words, all in the one part.
   mkdirSync(join(outDir, 'pagefind', 'words'), { recursive: true });
-  writeFileSync(join(outDir, 'pagefind', 'words', '0.json'), JSON.stringify({ 县委: 1, 会议: 1 }));
+  writeFileSync(join(outDir, 'pagefind', 'words', '0.json'), JSON.stringify({ words: { 县委: 1, 会议: 1 }, trigrams: ['AA'] }));
   writeTitles(outDir, [['县委召开全体会议', PAGE_ID, '/articles/county-meeting/', '县委召开全体会议', '2017-10-17', '邵阳日报', '会议部署秋冬生产工作。']]);
   return outDir;
 }
@@ -77,7 +77,7 @@ describe('the output check', () => {
 
   it('reports a word-parts bucket that names a part the index lacks', () => {
     const outDir = site('bad-words', page('<p>会议部署秋冬生产工作。</p><p>会议结束。</p>'), 1);
-    writeFileSync(join(outDir, 'pagefind', 'words', '0.json'), JSON.stringify({ 县委: 2 }));
+    writeFileSync(join(outDir, 'pagefind', 'words', '0.json'), JSON.stringify({ words: { 县委: 2 }, trigrams: ['AA'] }));
     expect(verifyOutput(outDir, record, { timeZone: 'Asia/Shanghai' })).toEqual([`pagefind/words/0.json gives "县委" the parts 2, not a mask over the index's 1 parts`]);
   });
 

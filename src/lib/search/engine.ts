@@ -24,7 +24,7 @@ import { RecentChanges } from './recent-filter.ts';
 import { SHARD_MANIFEST_FILE, type ShardManifest } from './shards.ts';
 import { pagesTitled, textAfterTitle, TITLE_FOLDER, titleBucket, titleKey } from './title-lookup.ts';
 import type { SearchState } from './url-state.ts';
-import { partsHolding, queryKeys, WORD_PARTS_FOLDER, wordBucket } from './word-parts.ts';
+import { partsHolding, queryKeys, queryTrigrams, trigramBucket, WORD_PARTS_FOLDER, wordBucket } from './word-parts.ts';
 
 interface PagefindFragment {
   url: string;
@@ -206,29 +206,34 @@ export class SearchEngine {
   }
 
   /**
-   * The parts (places in `#partFolders`, newest first) that hold every word of `query`
-   * (`word-parts.ts`); undefined when that is not known (no lookup, no Han word, a bucket
+   * The parts (places in `#partFolders`, newest first) that hold every word of `query`, as
+   * far as its bigrams and trigrams tell (`word-parts.ts`); undefined when that is not known (no lookup, no Han word, a bucket
    * that could not be fetched): then any part may.
    */
   async #partsFor(query: string, fold: CharFolder): Promise<number[] | undefined> {
     const { manifest } = await this.#basics();
     const buckets = manifest?.words?.buckets;
-    const keys = queryKeys(planQuery(query, fold));
+    const plan = planQuery(query, fold);
+    const keys = queryKeys(plan);
     if (!buckets || keys.length === 0) return undefined;
-    const files = await Promise.all(
-      keys.map(async (key) => {
-        const bucket = wordBucket(key, buckets);
-        let file = this.#wordBuckets.get(bucket);
-        if (!file) {
-          file = fetch(`${this.#folder}${WORD_PARTS_FOLDER}/${bucket}.json`)
-            .then((response) => (response.ok ? (response.json() as Promise<unknown>) : undefined))
-            .catch(() => undefined);
-          this.#wordBuckets.set(bucket, file);
-        }
-        return [key, await file] as const;
-      }),
+    const trigrams = queryTrigrams(plan);
+    const bucketOf = (asked: { key: string } | { trigram: string }) => ('key' in asked ? wordBucket(asked.key, buckets) : trigramBucket(asked.trigram, buckets));
+    const wanted = [...new Set([...keys.map((key) => bucketOf({ key })), ...trigrams.map((trigram) => bucketOf({ trigram }))])];
+    const files = new Map(
+      await Promise.all(
+        wanted.map(async (bucket) => {
+          let file = this.#wordBuckets.get(bucket);
+          if (!file) {
+            file = fetch(`${this.#folder}${WORD_PARTS_FOLDER}/${bucket}.json`)
+              .then((response) => (response.ok ? (response.json() as Promise<unknown>) : undefined))
+              .catch(() => undefined);
+            this.#wordBuckets.set(bucket, file);
+          }
+          return [bucket, await file] as const;
+        }),
+      ),
     );
-    return partsHolding(keys, new Map(files), this.#partFolders.length);
+    return partsHolding(keys, trigrams, (asked) => files.get(bucketOf(asked)), this.#partFolders.length);
   }
 
   /** The folding table and the manifest (what the title lookup needs), without waiting for Pagefind. */

@@ -13,10 +13,15 @@ export function hashBucketCount(keys: number, perBucket: number): number {
 
 /** The bucket a key falls in: FNV-1a over its UTF-16 code units. */
 export function hashBucket(key: string, buckets: number): number {
+  return fnv1a(key) % buckets;
+}
+
+/** FNV-1a over a string's UTF-16 code units, as an unsigned 32-bit number. */
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return (hash >>> 0) % buckets;
+  return hash >>> 0;
 }

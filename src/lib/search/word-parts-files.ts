@@ -1,25 +1,39 @@
 /**
  * Writes and checks the word-parts lookup (`word-parts.ts`) of a finished search index
- * (Node only). Each part's keys come from its own word index, and the recent-changes
- * part's count for the parts of its pages' years, so the lookup can never miss a word a
- * part holds. A part's keys are kept in the build cache under its metadata's
- * name, which changes whenever its words do: a rebuild reads only the parts it re-indexed.
+ * (Node only). Each part's keys come from its own word index and its trigrams from its
+ * pages' fragments, and the recent-changes part's count for the parts of its pages' years,
+ * so the lookup can never miss a word a part holds. A part's keys and trigrams are kept in
+ * the build cache under its metadata's name, which changes whenever its words do: a
+ * rebuild reads only the parts it re-indexed.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fromIndexText } from './cjk.ts';
 import { partMetaHash, partWords } from './index-chunks.ts';
+import { pageIds, readFragment } from './part-files.ts';
 import { SHARD_MANIFEST_FILE, type ShardManifest } from './shards.ts';
-import { keysOfWords, MAX_LOOKUP_PARTS, WORD_PARTS_FOLDER, wordBucket, wordBucketCount, wordPartsBuckets } from './word-parts.ts';
+import { keysOfWords, MAX_LOOKUP_PARTS, trigramHashes, WORD_PARTS_FOLDER, wordBucket, wordBucketCount, wordPartsBuckets, type WordPartsFile } from './word-parts.ts';
 
 /** In the build cache: each part's keys, one file per part, named by its metadata. */
 export const WORD_PARTS_CACHE_FOLDER = 'annals-word-parts';
 
-/** Bumped when what `keysOfWords` makes of a part's words changes, so no older keys are reused. */
-const KEYS_FORMAT = 1;
+/** Bumped when what `keysOfWords` or `trigramHashes` make of a part changes, so nothing older is reused. */
+const KEYS_FORMAT = 2;
+
+export class WordPartsError extends Error {
+  override name = 'WordPartsError';
+}
+
+interface PartLookup {
+  keys: Set<string>;
+  trigrams: Set<number>;
+}
 
 export interface WordPartsSummary {
   /** Distinct keys over every part; 0 when no lookup was written. */
   keys: number;
+  /** Distinct trigrams, summed over the parts. */
+  trigrams: number;
   buckets: number;
   /** Parts whose words were read in this build (the others came from the cache). */
   read: number;
@@ -42,40 +56,58 @@ export function writeWordParts(pagefindDir: string, options: { cacheDir?: string
   if (parts.length > MAX_LOOKUP_PARTS) {
     const { words: _dropped, ...rest } = manifest;
     writeFileSync(manifestFile, `${JSON.stringify(rest satisfies ShardManifest)}\n`);
-    return { keys: 0, buckets: 0, read: 0, ms: Math.round(performance.now() - started) };
+    return { keys: 0, trigrams: 0, buckets: 0, read: 0, ms: Math.round(performance.now() - started) };
   }
   const cache = options.cacheDir ? join(options.cacheDir, WORD_PARTS_CACHE_FOLDER) : undefined;
   const kept = new Set<string>();
   let read = 0;
-  const keysOf = (part: string): Set<string> => {
+  const lookupOf = (part: string): PartLookup => {
     const partDir = join(pagefindDir, part);
-    const name = `${KEYS_FORMAT}-${partMetaHash(partDir)}.json`;
-    kept.add(name);
-    const cached = cache && existsSync(join(cache, name)) ? (JSON.parse(readFileSync(join(cache, name), 'utf8')) as string[]) : undefined;
-    if (cached) return new Set(cached);
+    const name = `${KEYS_FORMAT}-${partMetaHash(partDir)}`;
+    kept.add(`${name}.json`).add(`${name}.trigrams`);
+    const keysFile = cache && join(cache, `${name}.json`);
+    const trigramsFile = cache && join(cache, `${name}.trigrams`);
+    if (keysFile && trigramsFile && existsSync(keysFile) && existsSync(trigramsFile)) {
+      const bytes = readFileSync(trigramsFile);
+      return { keys: new Set(JSON.parse(readFileSync(keysFile, 'utf8')) as string[]), trigrams: new Set(new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2)) };
+    }
     read++;
     const keys = keysOfWords(partWords(partDir));
-    if (cache) {
+    // The text as the page's fragment holds it, folded as it was indexed.
+    const trigrams = new Set<number>();
+    for (const id of pageIds(partDir)) trigramHashes(fromIndexText(readFragment(partDir, id, (message) => new WordPartsError(message)).content, '\n'), trigrams);
+    if (keysFile && trigramsFile && cache) {
       mkdirSync(cache, { recursive: true });
-      writeFileSync(join(cache, name), JSON.stringify([...keys]));
+      writeFileSync(keysFile, JSON.stringify([...keys]));
+      writeFileSync(trigramsFile, Uint32Array.from(trigrams));
     }
-    return keys;
+    return { keys, trigrams };
   };
-  const keysByPart = parts.map(keysOf);
+  const lookups = parts.map(lookupOf);
   // The recent-changes part's pages belong to their years' parts: its words count as theirs.
   const recent = manifest.recent;
   if (recent?.path) {
-    const recentKeys = keysOf(recent.path);
+    const recentLookup = lookupOf(recent.path);
     const years = new Set(Object.values(recent.pages).map(([year]) => year));
-    for (const [at, shard] of manifest.shards.entries()) if (shard.years.some((year) => years.has(year))) for (const key of recentKeys) keysByPart[at]?.add(key);
+    for (const [at, shard] of manifest.shards.entries()) {
+      const lookup = lookups[at];
+      if (!lookup || !shard.years.some((year) => years.has(year))) continue;
+      for (const key of recentLookup.keys) lookup.keys.add(key);
+      for (const trigram of recentLookup.trigrams) lookup.trigrams.add(trigram);
+    }
   }
   if (cache && existsSync(cache)) for (const entry of readdirSync(cache)) if (!kept.has(entry)) rmSync(join(cache, entry), { force: true });
-  const keys = new Set(keysByPart.flatMap((partKeys) => [...partKeys])).size;
+  const keys = new Set(lookups.flatMap((lookup) => [...lookup.keys])).size;
   const buckets = wordBucketCount(keys);
   mkdirSync(folder, { recursive: true });
-  for (const [bucket, contents] of wordPartsBuckets(keysByPart, buckets).entries()) writeFileSync(join(folder, `${bucket}.json`), JSON.stringify(contents));
+  const files = wordPartsBuckets(
+    lookups.map((lookup) => lookup.keys),
+    buckets,
+    lookups.map((lookup) => lookup.trigrams),
+  );
+  for (const [bucket, contents] of files.entries()) writeFileSync(join(folder, `${bucket}.json`), JSON.stringify(contents));
   writeFileSync(manifestFile, `${JSON.stringify({ ...manifest, words: { buckets } } satisfies ShardManifest)}\n`);
-  return { keys, buckets, read, ms: Math.round(performance.now() - started) };
+  return { keys, trigrams: lookups.reduce((sum, lookup) => sum + lookup.trigrams.size, 0), buckets, read, ms: Math.round(performance.now() - started) };
 }
 
 /**
@@ -102,12 +134,13 @@ export function wordPartsProblems(pagefindDir: string): string[] {
       problems.push(`${where} is missing: the manifest names ${buckets} word-parts buckets`);
       continue;
     }
-    const contents: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    if (typeof contents !== 'object' || contents === null || Array.isArray(contents)) {
-      problems.push(`${where} is not an object of words and their parts`);
+    const contents = JSON.parse(readFileSync(file, 'utf8')) as Partial<WordPartsFile> | null;
+    if (typeof contents?.words !== 'object' || contents.words === null || !Array.isArray(contents.trigrams)) {
+      problems.push(`${where} is not a bucket of words and their parts with the parts' trigram filters`);
       continue;
     }
-    for (const [key, mask] of Object.entries(contents)) {
+    if (contents.trigrams.length !== parts) problems.push(`${where} has trigram filters for ${contents.trigrams.length} parts; the index has ${parts}`);
+    for (const [key, mask] of Object.entries(contents.words)) {
       if (wordBucket(key, buckets) !== bucket) problems.push(`${where} lists "${key}", which belongs in bucket ${wordBucket(key, buckets)}`);
       if (typeof mask !== 'number' || !Number.isInteger(mask) || mask <= 0 || mask >= limit) problems.push(`${where} gives "${key}" the parts ${JSON.stringify(mask)}, not a mask over the index's ${parts} parts`);
     }

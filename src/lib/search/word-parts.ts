@@ -14,15 +14,22 @@
  * Each key is a token's Han text (`tokenText`): a bigram's two characters, and for every
  * character the character alone, which stands for every token that starts with it (a
  * one-character query is Pagefind's prefix search). Keys are hashed into `buckets` files
- * (`/pagefind/words/<n>.json`) of about `KEYS_PER_BUCKET` keys each, every file an object
- * of key → the parts that hold it, as a bit mask over the manifest's parts (bit 0 the
- * newest). A query fetches one small file per key it asks about, whatever the archive's size.
+ * (`/pagefind/words/<n>.json`) of about `KEYS_PER_BUCKET` keys each; in every file, each key
+ * with the parts that hold it, as a bit mask over the manifest's parts (bit 0 the newest).
+ *
+ * Bigrams alone let a part through that holds every bigram of a term but never together:
+ * at 100,000 articles, compound terms were still sent to a newest part of other text (1.62
+ * times the bytes). So each file also carries, per part, a slice of a Bloom filter of the
+ * part's character trigrams (`TRIGRAM_BITS` bits per trigram, `TRIGRAM_PROBES` bits set
+ * each; about 2% false positives): the trigrams that hash to the file's bucket set bits in
+ * that part's slice. A query fetches one small file per key and trigram it asks about,
+ * whatever the archive's size.
  *
  * The lookup only orders the parts a first answer asks; every answer after it covers every
  * part. A wrong or missing lookup makes a first answer slower, never different.
  */
-import { tokenText } from './cjk.ts';
-import { hashBucket, hashBucketCount } from './hash-bucket.ts';
+import { isHan, tokenText } from './cjk.ts';
+import { fnv1a, hashBucket, hashBucketCount } from './hash-bucket.ts';
 
 /** Where the buckets live, under `/pagefind/`. */
 export const WORD_PARTS_FOLDER = 'words';
@@ -35,6 +42,19 @@ export const MAX_LOOKUP_PARTS = 52;
 
 /** The most keys a query asks about: each may cost a request, and a few already pick the part. */
 export const QUERY_KEYS = 6;
+
+/** The most trigrams a query asks about, over its words of three characters or more. */
+export const QUERY_TRIGRAMS = 4;
+
+/** Bloom filter bits per trigram of a part, and bits set per trigram: about 2% false positives. */
+export const TRIGRAM_BITS = 10;
+export const TRIGRAM_PROBES = 3;
+
+/** A bucket file: each key that hashes to it with its parts' mask, and per part (newest first) its slice of the trigram filter, base64. */
+export interface WordPartsFile {
+  words: Record<string, number>;
+  trigrams: string[];
+}
 
 /** What the manifest records of the lookup (`ShardManifest.words`). */
 export interface WordPartsInfo {
@@ -62,21 +82,101 @@ const bit = (part: number): number => 2 ** part;
 
 const hasBit = (mask: number, part: number): boolean => Math.floor(mask / bit(part)) % 2 === 1;
 
+/** A trigram's hash (`fnv1a` of its three characters), what a part's filter is made from. */
+export const trigramHash = fnv1a;
+
+/** Every trigram hash of a text: each run of three Han characters (text as the index holds it: folded). */
+export function trigramHashes(text: string, into: Set<number> = new Set()): Set<number> {
+  let run: string[] = [];
+  const flush = () => {
+    for (let at = 0; at + 3 <= run.length; at++) into.add(trigramHash(run.slice(at, at + 3).join('')));
+    run = [];
+  };
+  for (const char of text) {
+    if (isHan(char)) run.push(char);
+    else flush();
+  }
+  flush();
+  return into;
+}
+
+/** Where a trigram's bits lie in its bucket's slice of `bits` bits: mixed from the hash's other bits than the bucket's. */
+function probeBits(hash: number, bits: number): number[] {
+  const positions: number[] = [];
+  let mixed = hash;
+  for (let probe = 0; probe < TRIGRAM_PROBES; probe++) {
+    mixed = Math.imul(mixed ^ (mixed >>> 15), 0x2c1b3c6d);
+    mixed = Math.imul(mixed ^ (mixed >>> 12), 0x297a2d39) ^ (mixed >>> 15);
+    positions.push((mixed >>> 0) % bits);
+  }
+  return positions;
+}
+
+/** Bytes of a part's slice in each bucket, for its number of trigrams. */
+const sliceBytes = (trigrams: number, buckets: number): number => (trigrams === 0 ? 0 : Math.ceil((TRIGRAM_BITS * trigrams) / buckets / 8));
+
 /**
  * The bucket files' contents, by bucket number (every bucket, empty ones too): per key the
- * mask of the parts (`keysByPart`, newest first) that hold it. Keys are sorted, so the same
- * parts always give the same files.
+ * mask of the parts (`keysByPart`, newest first) that hold it, and per part its slice of
+ * the filter of its trigrams (`trigramsByPart`, hashes). Keys are sorted, so the same parts
+ * always give the same files.
  */
-export function wordPartsBuckets(keysByPart: readonly ReadonlySet<string>[], buckets: number): Record<string, number>[] {
+export function wordPartsBuckets(keysByPart: readonly ReadonlySet<string>[], buckets: number, trigramsByPart: readonly ReadonlySet<number>[] = keysByPart.map(() => new Set())): WordPartsFile[] {
   if (keysByPart.length > MAX_LOOKUP_PARTS) throw new RangeError(`${keysByPart.length} index parts: a word-parts mask holds at most ${MAX_LOOKUP_PARTS}`);
   const masks = new Map<string, number>();
   for (const [part, keys] of keysByPart.entries()) for (const key of keys) masks.set(key, (masks.get(key) ?? 0) + bit(part));
-  const files: Record<string, number>[] = Array.from({ length: buckets }, () => ({}));
+  const files: WordPartsFile[] = Array.from({ length: buckets }, () => ({ words: {}, trigrams: [] }));
   for (const key of [...masks.keys()].sort()) {
     const file = files[hashBucket(key, buckets)];
-    if (file) file[key] = masks.get(key) ?? 0;
+    if (file) file.words[key] = masks.get(key) ?? 0;
+  }
+  for (const trigrams of trigramsByPart) {
+    const bytes = sliceBytes(trigrams.size, buckets);
+    const slices = Array.from({ length: buckets }, () => new Uint8Array(bytes));
+    for (const hash of trigrams) {
+      const slice = slices[hash % buckets];
+      if (!slice || bytes === 0) continue;
+      for (const position of probeBits(hash, bytes * 8)) slice[position >> 3] = (slice[position >> 3] ?? 0) | (1 << (position & 7));
+    }
+    slices.forEach((slice, bucket) => files[bucket]?.trigrams.push(toBase64(slice)));
   }
   return files;
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Base64 without padding, the same in Node and every browser. */
+function toBase64(bytes: Uint8Array): string {
+  let out = '';
+  for (let at = 0; at < bytes.length; at += 3) {
+    const chunk = ((bytes[at] ?? 0) << 16) | ((bytes[at + 1] ?? 0) << 8) | (bytes[at + 2] ?? 0);
+    const chars = Math.min(4, Math.ceil(((bytes.length - at) * 8) / 6));
+    for (let i = 0; i < chars; i++) out += BASE64[(chunk >> (18 - 6 * i)) & 63];
+  }
+  return out;
+}
+
+function fromBase64(text: string): Uint8Array {
+  const bytes = new Uint8Array(Math.floor((text.length * 6) / 8));
+  let buffer = 0;
+  let held = 0;
+  let at = 0;
+  for (const char of text) {
+    buffer = (buffer << 6) | Math.max(0, BASE64.indexOf(char));
+    held += 6;
+    if (held >= 8) {
+      held -= 8;
+      bytes[at++] = (buffer >> held) & 255;
+    }
+  }
+  return bytes;
+}
+
+/** Whether a part's slice (base64) may hold the trigram: every one of its bits is set. An empty slice holds nothing. */
+export function sliceMayHold(slice: string, hash: number): boolean {
+  const bytes = fromBase64(slice);
+  if (bytes.length === 0) return false;
+  return probeBits(hash, bytes.length * 8).every((position) => ((bytes[position >> 3] ?? 0) & (1 << (position & 7))) !== 0);
 }
 
 /**
@@ -100,25 +200,55 @@ export function queryKeys(plan: { words: readonly { text: string; tokens: readon
   return keys;
 }
 
+/** The trigrams a query asks about: from each Han word of three characters or more, spread over it, at most `QUERY_TRIGRAMS` in all. */
+export function queryTrigrams(plan: { words: readonly { text: string; tokens: readonly string[] }[] }): string[] {
+  const perWord = plan.words.map((word) => {
+    const chars = [...word.text];
+    if (chars.length < 3 || !chars.every(isHan)) return [];
+    const starts: number[] = [];
+    for (let at = 0; at < chars.length - 3; at += 3) starts.push(at);
+    starts.push(chars.length - 3);
+    return starts.map((at) => chars.slice(at, at + 3).join(''));
+  });
+  const trigrams: string[] = [];
+  for (let at = 0; trigrams.length < QUERY_TRIGRAMS && perWord.some((word) => at < word.length); at++) {
+    for (const word of perWord) {
+      const trigram = word[at];
+      if (trigram && !trigrams.includes(trigram) && trigrams.length < QUERY_TRIGRAMS) trigrams.push(trigram);
+    }
+  }
+  return trigrams;
+}
+
 /** The bucket a key falls in. */
 export const wordBucket = hashBucket;
 
+/** The bucket a trigram's bits fall in. */
+export const trigramBucket = (trigram: string, buckets: number): number => trigramHash(trigram) % buckets;
+
 /**
- * The parts (indexes into the manifest's parts, newest first) that hold every key, given
- * each key's bucket file as fetched (`buckets`: key → the file's parsed contents, or
- * undefined where it could not be had). Undefined when nothing is known: no keys, or a
- * bucket missing, so every part stays a candidate.
+ * The parts (indexes into the manifest's parts, newest first) that hold every key and may
+ * hold every trigram, given the bucket file each was found in as fetched (`fileOf`: its
+ * parsed contents, or undefined where it could not be had). Undefined when nothing is
+ * known: no keys, or a bucket missing, so every part stays a candidate.
  */
-export function partsHolding(keys: readonly string[], buckets: ReadonlyMap<string, unknown>, partCount: number): number[] | undefined {
+export function partsHolding(keys: readonly string[], trigrams: readonly string[], fileOf: (bucket: { key: string } | { trigram: string }) => unknown, partCount: number): number[] | undefined {
   if (keys.length === 0) return undefined;
   let candidates = Array.from({ length: partCount }, (_, part) => part);
+  const isFile = (file: unknown): file is WordPartsFile => typeof file === 'object' && file !== null && typeof (file as WordPartsFile).words === 'object' && Array.isArray((file as WordPartsFile).trigrams);
   for (const key of keys) {
-    const file = buckets.get(key);
-    if (typeof file !== 'object' || file === null) return undefined;
-    const mask = (file as Record<string, unknown>)[key];
+    const file = fileOf({ key });
+    if (!isFile(file)) return undefined;
     // A key missing from its bucket is in no part.
+    const mask = file.words[key];
     const held = typeof mask === 'number' ? mask : 0;
     candidates = candidates.filter((part) => hasBit(held, part));
+  }
+  for (const trigram of trigrams) {
+    const file = fileOf({ trigram });
+    if (!isFile(file)) return undefined;
+    const hash = trigramHash(trigram);
+    candidates = candidates.filter((part) => sliceMayHold(file.trigrams[part] ?? '', hash));
   }
   return candidates;
 }

@@ -12,7 +12,7 @@ import { SHARD_MANIFEST_FILE, type ShardManifest } from '../../../src/lib/search
 import { TitleLookupError, writeTitleLookup } from '../../../src/lib/search/title-lookup-files.ts';
 import { pagesTitled, TITLE_FOLDER, titleBucket, titleKey } from '../../../src/lib/search/title-lookup.ts';
 import { wordPartsProblems } from '../../../src/lib/search/word-parts-files.ts';
-import { WORD_PARTS_FOLDER, wordBucket } from '../../../src/lib/search/word-parts.ts';
+import { trigramBucket, trigramHash, sliceMayHold, WORD_PARTS_FOLDER, wordBucket, type WordPartsFile } from '../../../src/lib/search/word-parts.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'annals-indexer-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -242,7 +242,7 @@ describe('the word-parts lookup written with the index', () => {
   const lookup = (output: string) => {
     const manifest = JSON.parse(readFileSync(join(output, SHARD_MANIFEST_FILE), 'utf8')) as ShardManifest;
     const buckets = manifest.words?.buckets ?? 0;
-    return (key: string) => (JSON.parse(readFileSync(join(output, WORD_PARTS_FOLDER, `${wordBucket(key, buckets)}.json`), 'utf8')) as Record<string, number>)[key];
+    return (key: string) => (JSON.parse(readFileSync(join(output, WORD_PARTS_FOLDER, `${wordBucket(key, buckets)}.json`), 'utf8')) as WordPartsFile).words[key];
   };
 
   it('gives each word the parts that hold it, newest first as bits, and every part the WebAssembly it may be opened with', async () => {
@@ -257,6 +257,10 @@ describe('the word-parts lookup written with the index', () => {
     // A character alone stands for every word that starts with it: 名 ends 一百名 (2023) and starts 名嘉 (2022).
     expect(partsOf('名')).toBe(2 + 4);
     expect(partsOf('会议')).toBeUndefined();
+    // Trigrams, from the fragments' text: 粮食安 only in 2022 (the third part).
+    const { words } = JSON.parse(readFileSync(join(output, SHARD_MANIFEST_FILE), 'utf8')) as ShardManifest;
+    const file = JSON.parse(readFileSync(join(output, WORD_PARTS_FOLDER, `${trigramBucket('粮食安', words?.buckets ?? 0)}.json`), 'utf8')) as WordPartsFile;
+    expect(file.trigrams.map((slice) => sliceMayHold(slice, trigramHash('粮食安')))).toEqual([false, false, true]);
     expect(wordPartsProblems(output)).toEqual([]);
     for (const part of ['shards/2023', 'shards/2022']) expect(readdirSync(join(output, part)).filter((name) => name.startsWith('wasm.'))).toEqual(['wasm.unknown.pagefind']);
   }, 60_000);
@@ -279,8 +283,8 @@ describe('the word-parts lookup written with the index', () => {
     const { words } = JSON.parse(readFileSync(join(output, SHARD_MANIFEST_FILE), 'utf8')) as ShardManifest;
     const name = `${wordBucket('两会', words?.buckets ?? 0)}.json`;
     const bucketFile = join(output, WORD_PARTS_FOLDER, name);
-    const bucket = JSON.parse(readFileSync(bucketFile, 'utf8')) as Record<string, number>;
-    writeFileSync(bucketFile, JSON.stringify({ ...bucket, 两会: 8 }));
+    const bucket = JSON.parse(readFileSync(bucketFile, 'utf8')) as WordPartsFile;
+    writeFileSync(bucketFile, JSON.stringify({ ...bucket, words: { ...bucket.words, 两会: 8 } }));
     expect(wordPartsProblems(output)).toEqual([expect.stringContaining('gives "两会" the parts 8, not a mask over the index\'s 3 parts')]);
     rmSync(bucketFile);
     expect(wordPartsProblems(output)).toEqual([expect.stringContaining(`${WORD_PARTS_FOLDER}/${name} is missing`)]);
