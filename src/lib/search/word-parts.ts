@@ -100,16 +100,24 @@ export function trigramHashes(text: string, into: Set<number> = new Set()): Set<
   return into;
 }
 
-/** Where a trigram's bits lie in its bucket's slice of `bits` bits: mixed from the hash's other bits than the bucket's. */
-function probeBits(hash: number, bits: number): number[] {
-  const positions: number[] = [];
+/** The next of a trigram's bit positions: the hash mixed again, so its bits other than the bucket's decide. */
+const mix = (value: number): number => {
+  const once = Math.imul(value ^ (value >>> 15), 0x2c1b3c6d);
+  return (Math.imul(once ^ (once >>> 12), 0x297a2d39) ^ (once >>> 15)) >>> 0;
+};
+
+/** Sets or tests a trigram's `TRIGRAM_PROBES` bits in a slice; with `set` false, whether all are set. */
+function probe(slice: Uint8Array, hash: number, set: boolean): boolean {
+  const bits = slice.length * 8;
   let mixed = hash;
-  for (let probe = 0; probe < TRIGRAM_PROBES; probe++) {
-    mixed = Math.imul(mixed ^ (mixed >>> 15), 0x2c1b3c6d);
-    mixed = Math.imul(mixed ^ (mixed >>> 12), 0x297a2d39) ^ (mixed >>> 15);
-    positions.push((mixed >>> 0) % bits);
+  for (let round = 0; round < TRIGRAM_PROBES; round++) {
+    mixed = mix(mixed);
+    const position = mixed % bits;
+    const mask = 1 << (position & 7);
+    if (set) slice[position >> 3] = (slice[position >> 3] ?? 0) | mask;
+    else if (((slice[position >> 3] ?? 0) & mask) === 0) return false;
   }
-  return positions;
+  return true;
 }
 
 /** Bytes of a part's slice in each bucket, for its number of trigrams. */
@@ -118,26 +126,22 @@ const sliceBytes = (trigrams: number, buckets: number): number => (trigrams === 
 /**
  * The bucket files' contents, by bucket number (every bucket, empty ones too): per key the
  * mask of the parts (`keysByPart`, newest first) that hold it, and per part its slice of
- * the filter of its trigrams (`trigramsByPart`, hashes). Keys are sorted, so the same parts
- * always give the same files.
+ * the filter of its trigrams (`trigramsByPart`, hashes).
  */
 export function wordPartsBuckets(keysByPart: readonly ReadonlySet<string>[], buckets: number, trigramsByPart: readonly ReadonlySet<number>[] = keysByPart.map(() => new Set())): WordPartsFile[] {
   if (keysByPart.length > MAX_LOOKUP_PARTS) throw new RangeError(`${keysByPart.length} index parts: a word-parts mask holds at most ${MAX_LOOKUP_PARTS}`);
   const masks = new Map<string, number>();
   for (const [part, keys] of keysByPart.entries()) for (const key of keys) masks.set(key, (masks.get(key) ?? 0) + bit(part));
   const files: WordPartsFile[] = Array.from({ length: buckets }, () => ({ words: {}, trigrams: [] }));
-  for (const key of [...masks.keys()].sort()) {
+  // In the parts' order, each part's keys in its own order: the same parts give the same files.
+  for (const [key, mask] of masks) {
     const file = files[hashBucket(key, buckets)];
-    if (file) file.words[key] = masks.get(key) ?? 0;
+    if (file) file.words[key] = mask;
   }
   for (const trigrams of trigramsByPart) {
     const bytes = sliceBytes(trigrams.size, buckets);
     const slices = Array.from({ length: buckets }, () => new Uint8Array(bytes));
-    for (const hash of trigrams) {
-      const slice = slices[hash % buckets];
-      if (!slice || bytes === 0) continue;
-      for (const position of probeBits(hash, bytes * 8)) slice[position >> 3] = (slice[position >> 3] ?? 0) | (1 << (position & 7));
-    }
+    if (bytes > 0) for (const hash of trigrams) probe(slices[hash % buckets] as Uint8Array, hash, true);
     slices.forEach((slice, bucket) => files[bucket]?.trigrams.push(toBase64(slice)));
   }
   return files;
@@ -175,8 +179,7 @@ function fromBase64(text: string): Uint8Array {
 /** Whether a part's slice (base64) may hold the trigram: every one of its bits is set. An empty slice holds nothing. */
 export function sliceMayHold(slice: string, hash: number): boolean {
   const bytes = fromBase64(slice);
-  if (bytes.length === 0) return false;
-  return probeBits(hash, bytes.length * 8).every((position) => ((bytes[position >> 3] ?? 0) & (1 << (position & 7))) !== 0);
+  return bytes.length > 0 && probe(bytes, hash, false);
 }
 
 /**
