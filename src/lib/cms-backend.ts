@@ -28,6 +28,12 @@ import { parseArticleFile } from './frontmatter.ts';
 import { REVIEW_FOLDER } from './import/target.ts';
 import { permalinkKey, slugFromFileName } from './permalinks.ts';
 
+/**
+ * The note the importer leaves on an article it put in the queue (src/lib/import/target.ts):
+ * it says what publishing resolves, so it goes when the article is published.
+ */
+const QUEUE_NOTE = /\{\/\* 待审核 REVIEW: [^\n]*this file sits in articles\/_review\/[^\n]*\*\/\}\n(?:\n(?=.))?/;
+
 /** The protocol's name for the content root in paths. */
 const ROOT_PREFIX = 'content';
 
@@ -273,6 +279,7 @@ export class CmsBackend {
       return { message: 'entry unchanged' };
     }
 
+    if (review && saved.publish) saved.text = saved.text.replace(QUEUE_NOTE, '');
     const check = checkArticleText(saved.text, this.#shown(target), { dir: photoMoves.length > 0 ? dirname(file) : dirname(target) });
     const problems = check.problems.filter((problem) => {
       if (problem.severity !== 'error') return false;
@@ -300,6 +307,8 @@ export class CmsBackend {
         rmSync(file);
         written.push(file);
       }
+      // The month folder Decap chose for a new article, left empty by its photos' move.
+      if (!exists && existsSync(dirname(file)) && readdirSync(dirname(file)).length === 0) rmSync(dirname(file), { recursive: true });
       this.#aliases.set(dataFile.path, this.#cmsPath(target));
     }
     if (dataFile.newPath) {

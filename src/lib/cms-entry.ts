@@ -181,7 +181,8 @@ function newFile(data: Data, body: string, path: string): string {
     const value = written(field, values[field], undefined);
     if (value !== undefined) ordered[field] = value;
   }
-  for (const [field, value] of Object.entries(data)) if (!(field in ordered) && prune(value) !== undefined) ordered[field] = value;
+  // Fields the schema does not know are kept, so the check names them rather than losing them.
+  for (const [field, value] of Object.entries(data)) if (!(ARTICLE_FIELDS as string[]).includes(field) && prune(value) !== undefined) ordered[field] = value;
   const yaml = stringify(ordered, { version: '1.2', lineWidth: 0 });
   const content = trimBreaks(body);
   return `---\n${yaml}---\n${content === '' ? '' : `\n${content}\n`}`;

@@ -56,12 +56,17 @@ describe('the local backend', () => {
   it('files a new article by its month in the site time zone, with its uploaded photos, and the result passes the build check', async () => {
     const backend = backendOn({});
     // 05:00 in Shanghai on 1 November is still October in UTC, where Decap puts it.
-    const raw = `---\ntitle: 新闻\nslug: new-story\ndate: 2017-11-01T05:00+08:00\nsource:\n  name: 邵阳日报\nauthors:\n  - name: 艾哲\n    role: 记者\n  - name: 李明\n    role: 摄影\neditor: 刘茜\nfigures:\n  - id: one\n    caption: 一\n    image: one.png\n  - id: two\n    caption: 二\n    image: two.png\n---\n<Figure id="one" />\n\n正文。\n\n<Figure id="two" />\n`;
+    const raw = `---\ntitle: 新闻\nslug: new-story\ndate: 2017-11-01T05:00+08:00\nsource:\n  name: 邵阳日报\nauthors:\n  - name: 艾哲\n    role: 记者\n  - name: 李明\n    role: 摄影\neditor: 刘茜\nfigures:\n  - id: one\n    caption: 一\n    image: one.png\n  - id: two\n    caption: 二\n    image: two.png\ncorrections: []\ndraft: false\n---\n<Figure id="one" />\n\n正文。\n\n<Figure id="two" />\n`;
     const assets = ['one', 'two'].map((name) => ({ path: `content/articles/2017/10/${name}.png`, content: PNG.toString('base64'), encoding: 'base64' }));
     const saved = await persist(backend, 'content/articles/2017/10/new-story.mdx', raw, assets);
     expect(saved.status, JSON.stringify(saved.json)).toBe(200);
     expect(existsSync(join(root, 'articles/2017/11/new-story.mdx'))).toBe(true);
     expect(existsSync(join(root, 'articles/2017/11/one.png'))).toBe(true);
+    expect(existsSync(join(root, 'articles/2017/10')), 'the folder Decap chose is not left empty').toBe(false);
+    // What Decap writes for untouched fields (empty lists, draft: false) means "not written".
+    const text = readFileSync(join(root, 'articles/2017/11/new-story.mdx'), 'utf8');
+    expect(text).not.toMatch(/^(corrections|draft):/m);
+    expect(text).toMatch(/^---\ntitle: 新闻\nslug: new-story\ndate: 2017-11-01T05:00\+08:00\nsource: 邵阳日报\nauthors:/);
     const { problems } = checkContentRoot(root, root);
     expect(problems).toEqual([]);
     const reopened = await backend.handle({ action: 'getEntry', params: { branch: 'main', path: 'content/articles/2017/10/new-story.mdx' } });
