@@ -55,8 +55,21 @@ export type CmsBackend =
   | { name: 'proxy'; proxy_url: string; branch: string }
   | { name: 'github'; repo: string; branch: string; base_url?: string; auth_endpoint?: string };
 
+/**
+ * The editor's commit messages all start with `cms: `, so CI can tell its commits from
+ * hand edits (`npm run cms:repatch` replays only those; docs/editing.md, GitHub mode).
+ */
+export const COMMIT_PREFIX = 'cms: ';
+const COMMIT_MESSAGES = {
+  create: `${COMMIT_PREFIX}create {{collection}} {{slug}}`,
+  update: `${COMMIT_PREFIX}update {{collection}} {{slug}}`,
+  delete: `${COMMIT_PREFIX}delete {{collection}} {{slug}}`,
+  uploadMedia: `${COMMIT_PREFIX}upload {{path}}`,
+  deleteMedia: `${COMMIT_PREFIX}delete {{path}}`,
+};
+
 export interface CmsConfig {
-  backend: CmsBackend;
+  backend: CmsBackend & { commit_messages: typeof COMMIT_MESSAGES };
   locale: string;
   publish_mode: 'simple';
   /** The preview pane would render Markdown, not the site's MDX: the built page is the preview. */
@@ -239,7 +252,7 @@ export function cmsConfig(options: CmsConfigOptions, schema: z.ZodType = article
     public_folder: '',
   };
   return {
-    backend: options.backend,
+    backend: { ...options.backend, commit_messages: COMMIT_MESSAGES },
     locale: options.locale ?? 'zh_Hans',
     publish_mode: 'simple',
     editor: { preview: false },

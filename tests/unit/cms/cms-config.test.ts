@@ -65,6 +65,7 @@ describe('the web editor configuration is generated from the article schema', ()
 
   it('has a Chinese interface, and a review queue where date and source may wait and publish is offered', () => {
     expect(config.locale).toBe('zh_Hans');
+    expect(Object.values(config.backend.commit_messages).every((message) => message.startsWith('cms: '))).toBe(true);
     expect(articles?.folder).toBe('content/articles');
     expect(review?.folder).toBe('content/articles/_review');
     expect(review?.create).toBe(false);
