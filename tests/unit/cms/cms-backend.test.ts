@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,5 +106,20 @@ describe('the local backend', () => {
     expect(existsSync(join(root, 'articles/2017/10/taken.mdx'))).toBe(true);
     const outside = await backend.handle({ action: 'getEntry', params: { branch: 'main', path: 'content/../../etc/passwd' } });
     expect(outside.status).toBe(422);
+  });
+
+  it('with commit on, commits each save with the message the editor sent, only the files it wrote', async () => {
+    backendOn({ 'articles/2017/10/a.mdx': '---\ntitle: 甲\ndate: 2017-10-01\nsource: 乙\n---\n', 'articles/2017/10/other.mdx': '---\ntitle: 丙\ndate: 2017-10-01\nsource: 乙\n---\n' });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=编辑', '-c', 'user.email=editor@example.org', ...args], { cwd: root, encoding: 'utf8' });
+    git('init', '--quiet');
+    git('add', '--all');
+    git('commit', '--quiet', '-m', 'base');
+    writeFileSync(join(root, 'articles/2017/10/other.mdx'), '---\ntitle: 丙，未提交\ndate: 2017-10-01\nsource: 乙\n---\n');
+    const committing = new CmsBackend({ root, timeZone: siteConfig.timeZone, commit: true });
+    const saved = await committing.handle({ action: 'persistEntry', params: { branch: 'main', dataFiles: [{ path: 'content/articles/2017/10/a.mdx', slug: 'a', raw: '---\ntitle: 甲乙\ndate: 2017-10-01\nsource: 乙\n---\n' }], assets: [], options: { commitMessage: 'cms: update 文章 2017/10/a' } } });
+    expect(saved.status, JSON.stringify(saved.json)).toBe(200);
+    expect(git('log', '-1', '--format=%s')).toBe('cms: update 文章 2017/10/a\n');
+    expect(git('show', '--name-only', '--format=', 'HEAD')).toBe('articles/2017/10/a.mdx\n');
+    expect(git('status', '--porcelain')).toBe(' M articles/2017/10/other.mdx\n');
   });
 });
