@@ -241,7 +241,8 @@ export class CmsBackend {
     if (!exists && !review) target = this.#monthFile(data['date'], name) ?? file;
     if (review && saved.publish) {
       target = this.#monthFile(data['date'], name) ?? file;
-      if (target === file) throw new Refusal(`${this.#shown(file)}: date: 发布前请补全发布时间 · add the date (2017-10-17T09:41+08:00 or 2017-10-17) before publishing`);
+      // A date that is there but wrong is named by the check below, with its fix.
+      if (target === file && data['date'] === undefined) throw new Refusal(`${this.#shown(file)}: date: 发布前请补全发布时间 · add the date (2017-10-17T09:41+08:00 or 2017-10-17) before publishing`);
       if (existsSync(target)) throw new Refusal(`${this.#shown(target)} already exists; give this article another slug: before publishing it`);
     }
 
@@ -329,9 +330,13 @@ export class CmsBackend {
     return articles.find((article) => permalinkKey(article.slug) === key && article.file !== selfShown && resolve(article.file) !== self)?.file;
   }
 
-  #commit(paths: string[], message: string): void {
+  #commit(written: string[], message: string): void {
     const cwd = this.#root;
     try {
+      // A photo uploaded into the folder Decap chose and moved on was never in git: leave it out.
+      const tracked = new Set(execFileSync('git', ['ls-files', '--full-name', '-z', '--', ...written], { cwd, encoding: 'utf8' }).split('\0').filter(Boolean));
+      const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8' }).trim();
+      const paths = written.filter((path) => existsSync(path) || tracked.has(toPosix(relative(top, path))));
       execFileSync('git', ['add', '--all', '--', ...paths], { cwd, stdio: 'pipe' });
       execFileSync('git', ['commit', '--quiet', '-m', message, '--', ...paths], { cwd, stdio: 'pipe' });
       this.#options.log?.(`committed: ${message}`);

@@ -121,5 +121,11 @@ describe('the local backend', () => {
     expect(git('log', '-1', '--format=%s')).toBe('cms: update 文章 2017/10/a\n');
     expect(git('show', '--name-only', '--format=', 'HEAD')).toBe('articles/2017/10/a.mdx\n');
     expect(git('status', '--porcelain')).toBe(' M articles/2017/10/other.mdx\n');
+
+    // A new article Decap put in the UTC month, with a photo uploaded there: both moved, both committed.
+    const raw = '---\ntitle: 新闻\nslug: new-story\ndate: 2017-11-01T05:00+08:00\nsource: 乙\nfigures:\n  - id: one\n    caption: 一\n    image: one.png\n---\n<Figure id="one" />\n';
+    const created = await committing.handle({ action: 'persistEntry', params: { branch: 'main', dataFiles: [{ path: 'content/articles/2017/10/new-story.mdx', slug: 'new-story', raw }], assets: [{ path: 'content/articles/2017/10/one.png', content: PNG.toString('base64'), encoding: 'base64' }], options: { commitMessage: 'cms: create 文章 new-story' } } });
+    expect(created.status, JSON.stringify(created.json)).toBe(200);
+    expect(git('show', '--name-only', '--format=%s', 'HEAD')).toBe('cms: create 文章 new-story\n\narticles/2017/11/new-story.mdx\narticles/2017/11/one.png\n');
   });
 });
