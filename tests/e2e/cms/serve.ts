@@ -2,7 +2,7 @@
  * The web editor for the browser tests (tests/e2e/cms/): a fresh content root with the
  * reference article and an imported article waiting in `_review/`, and `npm run cms` on it.
  * With ../shared present, a dozen articles imported from the xwlb corpus join them. The
- * root is at the path `CMS_E2E_ROOT` names, so the specs can read what was saved.
+ * root is at `CMS_E2E_ROOT` (tests/e2e/cms/paths.ts), so the specs can read what was saved.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
