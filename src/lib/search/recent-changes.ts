@@ -40,7 +40,7 @@ export interface IndexedPart {
  * How many changed pages a kept part may have: 2% of its pages, at least 1 and at most 500.
  *
  * Why: the recent part is indexed again whenever any of its pages changes, and the
- * browser loads it with the newest part for the first answer, so it must stay small.
+ * browser loads it with the first part it opens, for the first answer, so it must stay small.
  * Measured with xwlb documents on a loaded machine (load 10–16, docs/sharded-builds.md):
  * Pagefind's command line took 0.03 s for 1 page, 0.65 s for 100, 5.2 s for 500 and 28 s
  * for 2,000, against 102 s for the whole 8,127-page newest part in the same conditions;

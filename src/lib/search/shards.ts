@@ -9,7 +9,7 @@
  * on separate machines because a part is just a range of years.
  *
  * A year is never split, so a year belongs to exactly one part: the search page relies on
- * that to keep newest-first order across parts, and to name the newest part's years. The
+ * that to keep newest-first order across parts, and to name the years a first answer covers. The
  * one exception is the recent-changes part, whose pages the manifest lists with their year
  * and the sort score their year's part would give them (`RecentManifest`).
  */
@@ -50,7 +50,7 @@ export const RECENT_PART = 'recent';
 /**
  * The recent-changes part: the pages added or changed since the parts they belong to were
  * indexed, indexed on their own, and the ids those parts still hold for pages that changed
- * or were removed since. The browser merges the part with the newest one and drops the
+ * or were removed since. The browser merges the part with the first one it opens and drops the
  * stale ids from every answer.
  */
 export interface RecentManifest {
@@ -68,7 +68,7 @@ export interface RecentManifest {
 
 /**
  * `2022-2023` for years given newest first, `2024` for one: a part's folder name, and with
- * `dash` '–' how the search surfaces name the newest part's years to readers.
+ * `dash` '–' how the search surfaces name the years of the parts a first answer covers.
  */
 export function yearSpan(years: readonly number[], dash = '-'): string {
   const newest = years[0];
