@@ -58,3 +58,27 @@ describe('related articles with a BigramCache', () => {
     expect(cache.revectored).toBe(0);
   });
 });
+
+describe('a kept text vector after other articles changed', () => {
+  // The guard of BigramCache: an article whose own top bigrams kept their weight is made
+  // again when a bigram it holds outside its top TERMS_PER_ARTICLE now outweighs the last
+  // of them. Here 甲乙 is in every article, so common that it is not among the long
+  // article's distinctive bigrams; once the others no longer hold it, it is the long
+  // article's most distinctive bigram (it holds it three times).
+  const long = '春夏秋冬东南西北金木水火土日月星辰山川河海风雨雷电江湖湘资沅澧梅兰竹菊琴棋书画笔墨纸砚';
+  const withBody = (article: Stamped, body: string, version: number): Stamped => ({ ...article, body, stamp: `${article.id}@${version}` });
+  const before = [withBody(generated(0), `${long}\n\n甲乙。甲乙。甲乙。`, 1), ...Array.from({ length: 20 }, (_, i) => withBody(generated(i + 1), '甲乙丙丁', 1))];
+  const after = before.map((article, i) => (i === 0 ? article : withBody(article, '戊己庚辛', 2)));
+  const stampOf = (article: Stamped) => article.stamp;
+
+  test('holds the bigram that now passes its last one, as a fresh computation does', () => {
+    const cache = new BigramCache();
+    cache.vectors(before, stampOf);
+    const kept = cache.vectors(after, stampOf);
+    const fresh = new BigramCache().vectors(after, stampOf);
+    expect(kept[0]).toEqual(fresh[0]);
+    // 甲乙 got into the long article's vector, which is the case the guard is for.
+    expect(fresh[0]?.weights.length).toBe(40);
+    expect(new BigramCache().vectors(before, stampOf)[0]).not.toEqual(fresh[0]);
+  });
+});
