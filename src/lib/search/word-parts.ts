@@ -85,18 +85,32 @@ const hasBit = (mask: number, part: number): boolean => Math.floor(mask / bit(pa
 /** A trigram's hash (`fnv1a` of its three characters), what a part's filter is made from. */
 export const trigramHash = fnv1a;
 
+/** `trigramHash(a + b + c)`, without making the string: a build hashes millions of them. */
+function hashOfThree(a: string, b: string, c: string): number {
+  let hash = 0x811c9dc5;
+  for (const part of [a, b, c]) {
+    for (let i = 0; i < part.length; i++) {
+      hash ^= part.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193);
+    }
+  }
+  return hash >>> 0;
+}
+
 /** Every trigram hash of a text: each run of three Han characters (text as the index holds it: folded). */
 export function trigramHashes(text: string, into: Set<number> = new Set()): Set<number> {
-  let run: string[] = [];
-  const flush = () => {
-    for (let at = 0; at + 3 <= run.length; at++) into.add(trigramHash(run.slice(at, at + 3).join('')));
-    run = [];
-  };
+  // The run's two characters before this one; empty after anything but a Han character.
+  let first = '';
+  let second = '';
   for (const char of text) {
-    if (isHan(char)) run.push(char);
-    else flush();
+    if (!isHan(char)) {
+      first = second = '';
+      continue;
+    }
+    if (first) into.add(hashOfThree(first, second, char));
+    first = second;
+    second = char;
   }
-  flush();
   return into;
 }
 
