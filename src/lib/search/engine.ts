@@ -9,8 +9,9 @@
  * (`shards.ts`), the newest that holds every word of the query (`word-parts.ts`) when the
  * query is known as it loads, else the newest; the first search answers from it (or, when
  * it holds nothing, from the next parts that may, merged one at a time, newest first), and
- * only then are the other parts merged and the filters loaded. A whole title is answered before that, from the title
- * lookup (`titleHits`, `title-lookup.ts`), while Pagefind is still loading. What an early
+ * only then are the other parts merged and the filters loaded. A whole title is answered
+ * before that, from the title lookup (`titleHits`, `title-lookup.ts`), while Pagefind is
+ * still loading. What an early
  * answer showed keeps its place in the complete answer (`SearchStages`). The recent-changes
  * part, when there is one, is merged with the first part, and stale pages of kept parts
  * are left out of every answer (`recent-filter.ts`).
@@ -153,7 +154,7 @@ export class SearchEngine {
   #wordBuckets = new Map<number, Promise<unknown>>();
   /** Merges run one batch at a time, so no part is ever merged twice. */
   #merging: Promise<void> = Promise.resolve();
-  /** Whether the recent-changes part is merged with the newest part (`recent-filter.ts`). */
+  /** Whether the recent-changes part is merged with the first part (`recent-filter.ts`). */
   #hasRecentPart = false;
   /** Stale ids and recent pages (`recent-filter.ts`), from the manifest. */
   #recent = new RecentChanges(undefined);
@@ -207,8 +208,8 @@ export class SearchEngine {
 
   /**
    * The parts (places in `#partFolders`, newest first) that hold every word of `query`, as
-   * far as its bigrams and trigrams tell (`word-parts.ts`); undefined when that is not known (no lookup, no Han word, a bucket
-   * that could not be fetched): then any part may.
+   * far as its bigrams and trigrams tell (`word-parts.ts`); undefined when that is not
+   * known (no lookup, no Han word, a bucket that could not be fetched): then any part may.
    */
   async #partsFor(query: string, fold: CharFolder): Promise<number[] | undefined> {
     const { manifest } = await this.#basics();
@@ -352,7 +353,7 @@ export class SearchEngine {
     const { pagefind, fold } = await this.load();
     const plan = planQuery(state.q, fold);
     if (plan.words.length === 0) return { plan, results: [], approximate: false, facets: noFacets(), pinned: 0 };
-    // The ids already on screen (the title lookup's), then those the newest part's answer shows.
+    // The ids already on screen (the title lookup's), then those the first part's answer shows.
     const shownIds = [...((await stages.leading) ?? [])];
     const shownResults = new Map<string, PagefindResult>();
     if (stages.onNewest && !this.#complete) {
