@@ -25,8 +25,9 @@
  * that part's slice. A query fetches one small file per key and trigram it asks about,
  * whatever the archive's size.
  *
- * The lookup only orders the parts a first answer asks; every answer after it covers every
- * part. A wrong or missing lookup makes a first answer slower, never different.
+ * The lookup only orders the parts a first answer asks; the complete answer, and every
+ * answer after it, covers every part. A wrong or missing lookup makes the early answer
+ * slower or empty, never wrong.
  */
 import { isHan, tokenText } from './cjk.ts';
 import { fnv1a, hashBucket, hashBucketCount } from './hash-bucket.ts';
