@@ -198,24 +198,28 @@ export function sliceMayHold(slice: string, hash: number): boolean {
 }
 
 /**
- * The keys whose parts decide where a query can be answered (`planQuery`'s words): each Han word's probe tokens
- * (the bigrams the search asks for, or a lone character), at most `QUERY_KEYS`, spread over
- * the words. None for a query with no Han word: every part may answer it.
+ * The keys whose parts decide where a query can be answered (`planQuery`'s words): each
+ * Han word's probe tokens (the bigrams the search asks for, or a lone character), at most
+ * `QUERY_KEYS`, spread over the words. None for a query with no Han word: every part may answer it.
  */
 export function queryKeys(plan: { words: readonly { text: string; tokens: readonly string[]; offsets: readonly number[] }[] }): string[] {
   const perWord = plan.words.map((word) => {
     const chars = [...word.text];
     return word.tokens.every((token) => tokenText(token) !== undefined) ? word.offsets.map((offset) => chars.slice(offset, offset + 2).join('')) : [];
   });
-  const keys: string[] = [];
-  // Round robin, so a long first word does not use up the keys of the others.
-  for (let at = 0; keys.length < QUERY_KEYS && perWord.some((word) => at < word.length); at++) {
-    for (const word of perWord) {
-      const key = word[at];
-      if (key && !keys.includes(key) && keys.length < QUERY_KEYS) keys.push(key);
+  return inTurn(perWord, QUERY_KEYS);
+}
+
+/** At most `limit` distinct items, taken from each list in turn, so a long first word does not use up the share of the others. */
+function inTurn(lists: readonly (readonly string[])[], limit: number): string[] {
+  const taken: string[] = [];
+  for (let at = 0; taken.length < limit && lists.some((list) => at < list.length); at++) {
+    for (const list of lists) {
+      const item = list[at];
+      if (item && !taken.includes(item) && taken.length < limit) taken.push(item);
     }
   }
-  return keys;
+  return taken;
 }
 
 /** The trigrams a query asks about: from each Han word of three characters or more, spread over it, at most `QUERY_TRIGRAMS` in all. */
@@ -228,14 +232,7 @@ export function queryTrigrams(plan: { words: readonly { text: string; tokens: re
     starts.push(chars.length - 3);
     return starts.map((at) => chars.slice(at, at + 3).join(''));
   });
-  const trigrams: string[] = [];
-  for (let at = 0; trigrams.length < QUERY_TRIGRAMS && perWord.some((word) => at < word.length); at++) {
-    for (const word of perWord) {
-      const trigram = word[at];
-      if (trigram && !trigrams.includes(trigram) && trigrams.length < QUERY_TRIGRAMS) trigrams.push(trigram);
-    }
-  }
-  return trigrams;
+  return inTurn(perWord, QUERY_TRIGRAMS);
 }
 
 /** The bucket a key falls in. */

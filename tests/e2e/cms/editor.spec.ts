@@ -13,6 +13,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures.ts';
 import { CMS_E2E_IMPORTED as IMPORTED, CMS_E2E_ROOT } from './paths.ts';
+import { changedLines } from '../../unit/cms/changed-lines.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -76,16 +77,6 @@ async function saveUndone(page: Page, sent: { path: string; raw: string }, undo:
   return response.status();
 }
 
-/** The lines that differ between two texts, without the ones they share at both ends. */
-function changedLines(before: string, after: string): { removed: string[]; added: string[] } {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let prefix = 0;
-  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
-  return { removed: a.slice(prefix, a.length - suffix), added: b.slice(prefix, b.length - suffix) };
-}
 
 /** Uploads a photo into the last figure (whose button still says 选择图片: a chosen one says otherwise). */
 async function uploadPhoto(page: Page, name: string, bytes: Buffer): Promise<void> {

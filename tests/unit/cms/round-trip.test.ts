@@ -16,6 +16,7 @@ import { parseJsonl } from '../../../src/lib/import/jsonl.ts';
 import { importSlug } from '../../../src/lib/import/slug.ts';
 import { prepareArticle } from '../../../src/lib/import/target.ts';
 import { siteConfig } from '../../../src/site.config.ts';
+import { changedLines } from './changed-lines.ts';
 
 type Data = Record<string, unknown>;
 
@@ -52,16 +53,6 @@ async function openAndSave(backend: CmsBackend, root: string, file: string, chan
   return { saved, text: readFileSync(join(root, file), 'utf8') };
 }
 
-/** Indexes of the lines that differ between two texts (a line added or removed shifts nothing after it). */
-function changedLines(before: string, after: string): { removed: string[]; added: string[] } {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let prefix = 0;
-  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
-  return { removed: a.slice(prefix, a.length - suffix), added: b.slice(prefix, b.length - suffix) };
-}
 
 describe('the reference article through the web editor', () => {
   const root = newRoot();

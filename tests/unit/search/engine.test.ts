@@ -329,9 +329,15 @@ describe('the title lookup’s answer, before Pagefind’s', () => {
   });
 });
 
-describe('a first answer whose newest part holds nothing', () => {
-  // A small newest part (2019) and three older ones, as an archive looks early in a new year.
-  const manifest = {
+/** A small newest part (2019) and three older ones, as an archive looks early in a new year. */
+const EARLY_YEAR = {
+  newest: [page('/new-year/', '新年贺词')],
+  older: {
+    '/pagefind/shards/2018/': [page('/harvest-2018/', '秋收时节稻谷飘香'), page('/meeting-2018/', '全体会议')],
+    '/pagefind/shards/2017/': [page('/bridge-2017/', '大桥通车'), page('/flood-2017/', '防汛抢险')],
+    '/pagefind/shards/2016/': [page('/old-bridge/', '旧桥拆除'), page('/school-2016/', '学校开学')],
+  } as Record<string, FakePage[]>,
+  manifest: {
     merge: ['shards/2018/', 'shards/2017/', 'shards/2016/'],
     shards: [
       { name: '2019', years: [2019], pages: 1 },
@@ -339,14 +345,13 @@ describe('a first answer whose newest part holds nothing', () => {
       { name: '2017', years: [2017], pages: 2 },
       { name: '2016', years: [2016], pages: 2 },
     ],
-  };
+  },
+};
+
+describe('a first answer whose newest part holds nothing', () => {
   const setUp = () => {
-    const pagefind = fakePagefind([page('/new-year/', '新年贺词')], {
-      '/pagefind/shards/2018/': [page('/harvest-2018/', '秋收时节稻谷飘香'), page('/meeting-2018/', '全体会议')],
-      '/pagefind/shards/2017/': [page('/bridge-2017/', '大桥通车'), page('/flood-2017/', '防汛抢险')],
-      '/pagefind/shards/2016/': [page('/old-bridge/', '旧桥拆除'), page('/school-2016/', '学校开学')],
-    });
-    return { pagefind, engine: new SearchEngine({ pagefindUrl: '/pagefind/pagefind.js', foldUrl: 'data:,', baseUrl: '/', manifest, importPagefind: async () => pagefind }) };
+    const pagefind = fakePagefind(EARLY_YEAR.newest, EARLY_YEAR.older);
+    return { pagefind, engine: new SearchEngine({ pagefindUrl: '/pagefind/pagefind.js', foldUrl: 'data:,', baseUrl: '/', manifest: EARLY_YEAR.manifest, importPagefind: async () => pagefind }) };
   };
 
   test('asks the next part, newest first, and shows its answer before the rest are merged', async () => {
@@ -439,25 +444,11 @@ describe('the search engine with a recent-changes part (kept parts with stale pa
 });
 
 describe('a first answer that starts in the part holding the query (the word-parts lookup)', () => {
-  // The same archive as above, with the lookup the build writes for it (one bucket).
-  const parts: Record<string, FakePage[]> = {
-    '/pagefind/shards/2018/': [page('/harvest-2018/', '秋收时节稻谷飘香'), page('/meeting-2018/', '全体会议')],
-    '/pagefind/shards/2017/': [page('/bridge-2017/', '大桥通车'), page('/flood-2017/', '防汛抢险')],
-    '/pagefind/shards/2016/': [page('/old-bridge/', '旧桥拆除'), page('/school-2016/', '学校开学')],
-  };
-  const newest = [page('/new-year/', '新年贺词')];
+  // The archive above, with the lookup the build writes for it (one bucket).
+  const { newest, older: parts } = EARLY_YEAR;
   const keysOf = (pages: readonly FakePage[]) => keysOfWords(pages.flatMap((each) => [each.title, ...each.blocks]).flatMap((text) => toIndexText(text).split(' ')));
   const lookup = wordPartsBuckets([newest, ...Object.values(parts)].map(keysOf), 1);
-  const manifest = {
-    merge: ['shards/2018/', 'shards/2017/', 'shards/2016/'],
-    shards: [
-      { name: '2019', years: [2019], pages: 1 },
-      { name: '2018', years: [2018], pages: 2 },
-      { name: '2017', years: [2017], pages: 2 },
-      { name: '2016', years: [2016], pages: 2 },
-    ],
-    words: { buckets: 1 },
-  };
+  const manifest = { ...EARLY_YEAR.manifest, words: { buckets: 1 } };
   const setUp = (bucket: 'served' | 'missing' = 'served') => {
     vi.stubGlobal('fetch', async (url: string) => (url === '/pagefind/words/0.json' && bucket === 'served' ? Response.json(lookup[0]) : new Response('', { status: 404 })));
     const pagefind = fakePagefind(newest, parts);
