@@ -168,6 +168,13 @@ export interface SiteConfig {
    */
   searchShardPages: number;
   /**
+   * The most characters of article text (titles and bodies as written) one part of the
+   * search index holds, unless one year alone is more. Pagefind's peak memory follows the
+   * text: about 0.25 GB plus 0.45 GB per million characters on xwlb, so 3 million keeps a
+   * part near 1.5 GB beside the build's own 1.1–1.3 GB. `ANNALS_SEARCH_PART_TEXT` overrides it.
+   */
+  searchPartText: number;
+  /**
    * The most URLs one sitemap file lists: sitemaps.org's limit, 50,000, which search engines
    * enforce. `ANNALS_SITEMAP_URLS` lowers it (the test fixture splits its few pages with it).
    */
@@ -192,6 +199,7 @@ export const siteConfig: SiteConfig = {
   feedSize: 20,
   relatedCount: 5,
   searchShardPages: Number(env['ANNALS_SEARCH_SHARD_PAGES'] ?? 10_000),
+  searchPartText: Number(env['ANNALS_SEARCH_PART_TEXT'] ?? 3_000_000),
   sitemapUrls: Number(env['ANNALS_SITEMAP_URLS'] ?? 50_000),
   strings: {
     siteTitle: '邵阳新闻档案',

@@ -5,15 +5,23 @@
  * Chinese text goes through the CJK layer (`src/lib/search/`), which writes each page's
  * search document for Pagefind's command line to index, in parts of whole years
  * (`indexer.ts`), with the title lookup that answers a whole title first (`title-lookup.ts`).
+ * A part that must be indexed is handed to Pagefind as soon as its last page has rendered,
+ * while Astro renders the rest (`early-parts.ts`).
  * The search page then gets preload links for what its first search loads (`preload.ts`).
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildYears, partForRange, publishedPerYear } from '../lib/build-scope.ts';
+import { join } from 'node:path';
+import { buildYears, partForRange, partLimitsOf, publishedPerYear } from '../lib/build-scope.ts';
 import { contentRoot } from '../lib/content-root.ts';
+import { onRenderedPage } from '../lib/rendered-pages.ts';
 import { DevSearchIndex } from '../lib/search/dev-index.ts';
-import { indexBuiltSite, SearchIndexError } from '../lib/search/indexer.ts';
+import { EarlyParts } from '../lib/search/early-parts.ts';
+import { buildFoldTable } from '../lib/search/fold-table.ts';
+import { createFolder } from '../lib/search/fold.ts';
+import { cachedParts, indexBuiltSite, SearchIndexError, searchCacheRoot } from '../lib/search/indexer.ts';
 import { writeSearchPreloads } from '../lib/search/preload.ts';
+import { partLookup } from '../lib/search/word-parts-files.ts';
 import { planShards } from '../lib/search/shards.ts';
 import { recordedContent } from '../loaders/content-record.ts';
 import { siteConfig } from '../site.config.ts';
@@ -24,6 +32,7 @@ export class PagefindError extends Error {
 
 export default function pagefind(): AstroIntegration {
   let cacheDir: string | undefined;
+  let early: { parts: EarlyParts; stop: () => void } | undefined;
   return {
     name: 'annals:pagefind',
     hooks: {
@@ -72,37 +81,69 @@ export default function pagefind(): AstroIntegration {
       },
       // A sharded build must be exactly one part of the search index, or the assembled parts
       // would not fit together: checked once the content is loaded, before any page renders.
-      'astro:build:start': ({ logger }) => {
-        const years = buildYears();
-        if (!years) return;
+      // Then the parts with no cached build are indexed as their pages render.
+      'astro:build:start': async ({ logger }) => {
         const record = recordedContent();
-        if (!record) throw new PagefindError('the articles loader recorded no content, so the parts of the search index cannot be planned');
-        const part = partForRange(planShards(publishedPerYear(record.articles, siteConfig.timeZone), siteConfig.searchShardPages), years);
-        logger.fork('pagefind').info(`sharded build: article pages and the search part ${part.name} (${part.pages} pages)`);
+        const years = buildYears();
+        if (!record) {
+          if (years) throw new PagefindError('the articles loader recorded no content, so the parts of the search index cannot be planned');
+          return;
+        }
+        const parts = planShards(publishedPerYear(record.articles, siteConfig.timeZone), partLimitsOf(siteConfig));
+        if (years) {
+          const part = partForRange(parts, years);
+          logger.fork('pagefind').info(`sharded build: article pages and the search part ${part.name} (${part.pages} pages)`);
+        }
+        if (!cacheDir) return;
+        const cached = [...cachedParts(searchCacheRoot(cacheDir)).values()].map((part) => part.years.join());
+        const uncached = parts.filter((part) => !cached.includes(part.years.join()));
+        if (uncached.length === 0) return;
+        // Beside the cache's parts, on its file system: a part taken is moved there, not copied.
+        const workDir = join(cacheDir, 'annals-search-early');
+        const fold = createFolder(await buildFoldTable());
+        early = { parts: new EarlyParts(uncached, { lang: siteConfig.locale, fold, workDir }), stop: () => {} };
+        const listening = early.parts;
+        early.stop = onRenderedPage((file, html) => listening.page(file, html));
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const log = logger.fork('pagefind');
+        const building = early;
+        early = undefined;
+        building?.stop();
         try {
+          const waitStarted = performance.now();
+          const prebuilt = await building?.parts.settle((partDir) => partLookup(partDir, cacheDir));
+          const waited = Math.round(performance.now() - waitStarted);
+          for (const failure of prebuilt?.failed ?? []) log.warn(`indexing a part while the pages rendered failed, so it is indexed again now: ${failure}`);
+          const record = recordedContent();
           const summary = await indexBuiltSite(
             fileURLToPath(dir),
             pages.map((page) => page.pathname),
             fileURLToPath(new URL('./pagefind/', dir)),
             siteConfig.locale,
-            { maxShardPages: siteConfig.searchShardPages, cacheDir },
+            {
+              maxShardPages: siteConfig.searchShardPages,
+              maxPartText: siteConfig.searchPartText,
+              yearText: record ? new Map([...publishedPerYear(record.articles, siteConfig.timeZone)].map(([year, size]) => [year, size.text])) : undefined,
+              cacheDir,
+              early: prebuilt,
+            },
           );
           writeSearchPreloads(fileURLToPath(dir), siteConfig.base);
           const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
-          const parts = summary.shards.map((shard) => `${shard.name}: ${plural(shard.pages, 'page')} ${shard.reused ? `reused${shard.recent > 0 ? ` (${shard.recent} in the recent part)` : ''}` : 'indexed'} in ${shard.ms} ms`);
+          const parts = summary.shards.map((shard) => `${shard.name}: ${plural(shard.pages, 'page')} ${shard.reused ? `reused${shard.recent > 0 ? ` (${shard.recent} in the recent part)` : ''}` : shard.early ? 'indexed while the pages rendered, taken' : 'indexed'} in ${shard.ms} ms`);
           const recent = summary.recent;
           if (recent) parts.push(`recent changes: ${plural(recent.pages, 'page')} ${recent.reused ? 'reused' : 'indexed'} in ${recent.ms} ms, ${plural(recent.stale, 'stale page')} left out of answers`);
           const { titles, words } = summary;
           log.info(
-            `${summary.pages} pages in ${summary.ms} ms (${parts.join('; ')}); ${summary.unchangedPages} pages' searchable part unchanged since the cached build; title lookup: ${plural(titles.titles, 'title')} in ${plural(titles.buckets, 'bucket')}, ${plural(titles.read, 'fragment')} read, ${titles.ms} ms; word parts: ${plural(words.keys, 'key')} and ${plural(words.trigrams, 'trigram')} in ${plural(words.buckets, 'bucket')}, ${plural(words.read, 'part')} read, ${words.ms} ms`,
+            `${summary.pages} pages in ${summary.ms} ms${building ? ` after ${waited} ms for the parts indexed while the pages rendered` : ''} (${parts.join('; ')}); ${summary.unchangedPages} pages' searchable part unchanged since the cached build; title lookup: ${plural(titles.titles, 'title')} in ${plural(titles.buckets, 'bucket')}, ${plural(titles.read, 'fragment')} read, ${titles.ms} ms; word parts: ${plural(words.keys, 'key')} and ${plural(words.trigrams, 'trigram')} in ${plural(words.buckets, 'bucket')}, ${plural(words.read, 'part')} read, ${words.ms} ms`,
           );
         } catch (cause) {
           throw cause instanceof SearchIndexError
             ? new PagefindError(cause.message, { cause })
             : new PagefindError('Pagefind failed', { cause });
+        } finally {
+          building?.parts.dispose();
         }
       },
     },

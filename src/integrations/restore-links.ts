@@ -14,11 +14,15 @@
  * copies under `<cacheDir>/dist/`, written with `writeFile`). Any other Astro, build format
  * or a missing hook gets one warning and Astro's own copying; the cache's copies are then
  * removed, as they may be linked into an earlier output that Astro would write through.
+ *
+ * Astro keeps one prerenderer, so this wrapper is also where each rendered page is announced
+ * to the integrations that want it as it comes (`src/lib/rendered-pages.ts`).
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger, AstroPrerenderer } from 'astro';
+import { announceRenderedPage, renderedPagesWanted } from '../lib/rendered-pages.ts';
 import { LinkedPages, outputFileOf, RestoreLinkError } from '../lib/restore-links.ts';
 
 export const RESTORE_LINKS = 'annals:restore-links';
@@ -52,11 +56,14 @@ export function releasingPrerenderer(inner: AstroPrerenderer, links: LinkedPages
       await inner.setup?.();
     },
     getStaticPaths: () => inner.getStaticPaths(),
-    render: (request, options) => {
+    render: async (request, options) => {
       const file = outputFileOf(new URL(request.url).pathname, base, options.routeData.type);
       if (file === undefined) throw new RestoreLinkError(`cannot tell which file ${request.url} (${options.routeData.type}) is written to, so a linked copy might be written through; src/lib/restore-links.ts outputFileOf needs to learn it`);
       links.release(file);
-      return inner.render(request, options);
+      const rendered = await inner.render(request, options);
+      const response = rendered instanceof Response ? rendered : rendered.response;
+      if (options.routeData.type === 'page' && response.status === 200 && renderedPagesWanted()) announceRenderedPage(file, await response.clone().text());
+      return rendered;
     },
   };
 }

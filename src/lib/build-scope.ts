@@ -8,7 +8,7 @@
  */
 
 import { zonedParts } from './dates.ts';
-import type { SearchShard } from './search/shards.ts';
+import type { PartLimits, SearchShard, YearSize } from './search/shards.ts';
 
 export const BUILD_YEARS_VARIABLE = 'ANNALS_BUILD_YEARS';
 
@@ -41,16 +41,25 @@ export function buildYears(): YearRange | undefined {
   return parseYearRange(typeof process === 'undefined' ? undefined : process.env[BUILD_YEARS_VARIABLE]);
 }
 
-/** Published (non-draft) articles per year in the site's time zone: what the search parts are planned from. */
-export function publishedPerYear(articles: readonly { data: { date: { epochMs: number }; draft?: boolean | undefined } }[], timeZone: string): Map<number, number> {
-  const counts = new Map<number, number>();
+/**
+ * Published (non-draft) articles per year in the site's time zone, with the characters of
+ * their titles and bodies as written: what the search parts are planned from (`planShards`).
+ */
+export function publishedPerYear(articles: readonly { data: { title: string; date: { epochMs: number }; draft?: boolean | undefined }; body: string }[], timeZone: string): Map<number, YearSize> {
+  const sizes = new Map<number, YearSize>();
   for (const article of articles) {
     if (article.data.draft) continue;
     const { year } = zonedParts(article.data.date.epochMs, timeZone);
-    counts.set(year, (counts.get(year) ?? 0) + 1);
+    const size = sizes.get(year) ?? { pages: 0, text: 0 };
+    size.pages += 1;
+    size.text += article.data.title.length + article.body.length;
+    sizes.set(year, size);
   }
-  return counts;
+  return sizes;
 }
+
+/** How much one part of the search index holds, from the site's configuration (`site.config.ts`). */
+export const partLimitsOf = (config: { searchShardPages: number; searchPartText: number }): PartLimits => ({ pages: config.searchShardPages, text: config.searchPartText });
 
 /** The search part that is exactly `range`, or an error naming the parts there are. */
 export function partForRange(parts: readonly SearchShard[], range: YearRange): SearchShard {

@@ -27,19 +27,22 @@ describe('parseYearRange', () => {
 
 describe('publishedPerYear and partForRange', () => {
   // 2017-12-31T20:00-04:00 is 2018-01-01 in Shanghai: years are the site's time zone's.
-  const article = (iso: string, draft = false) => ({ data: { date: { epochMs: Date.parse(iso) }, draft } });
-  const counts = publishedPerYear([article('2017-12-31T20:00:00-04:00'), article('2017-06-01T08:00:00+08:00'), article('2016-05-01T08:00:00+08:00'), article('2016-06-01T08:00:00+08:00', true)], 'Asia/Shanghai');
+  const article = (iso: string, body: string, draft = false) => ({ data: { title: '标题', date: { epochMs: Date.parse(iso) }, draft }, body });
+  const counts = publishedPerYear(
+    [article('2017-12-31T20:00:00-04:00', '新年'), article('2017-06-01T08:00:00+08:00', '六月一日'), article('2016-05-01T08:00:00+08:00', '五月'), article('2016-06-01T08:00:00+08:00', '草稿不算', true)],
+    'Asia/Shanghai',
+  );
 
-  it('counts published articles by year in the site time zone, drafts left out', () => {
+  it('counts published articles and their title and body characters by year in the site time zone, drafts left out', () => {
     expect([...counts].sort()).toEqual([
-      [2016, 1],
-      [2017, 1],
-      [2018, 1],
+      [2016, { pages: 1, text: 4 }],
+      [2017, { pages: 1, text: 6 }],
+      [2018, { pages: 1, text: 4 }],
     ]);
   });
 
   it('finds the part that is exactly the range, or names the parts', () => {
-    const parts = planShards(counts, 2);
+    const parts = planShards(counts, { pages: 2, text: Number.POSITIVE_INFINITY });
     expect(parts.map((part) => part.name)).toEqual(['2018', '2016-2017']);
     expect(partForRange(parts, { from: 2016, to: 2017 }).name).toBe('2016-2017');
     expect(() => partForRange(parts, { from: 2017, to: 2017 })).toThrow(/ANNALS_BUILD_YEARS=2017 is not one part of the search index.*the parts are 2018, 2016-2017/);

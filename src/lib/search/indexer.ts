@@ -9,14 +9,15 @@
 import { createHash } from 'node:crypto';
 // Synchronous on purpose: one awaited call per file left the process idle for most of the
 // time over 20,000 pages, and nothing else runs while the index is built.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createIndex, type PagefindIndex } from 'pagefind';
+import { linkTree } from '../link-tree.ts';
 import { FOLD_TABLE_FILE } from './files.ts';
 import { buildFoldTable } from './fold-table.ts';
-import { createFolder } from './fold.ts';
+import { createFolder, type CharFolder } from './fold.ts';
 import { CHUNK_LOCATIONS, GROUP_LIMIT, IndexChunkError, splitIndexChunks } from './index-chunks.ts';
 import { indexDocument, readPageRecord, searchableSource } from './page-record.ts';
 import { PagefindCliError, runPagefindCli } from './pagefind-cli.ts';
@@ -88,6 +89,8 @@ export interface ShardSummary {
   pages: number;
   /** True when a cached build of the part was kept instead of indexing it (`recent-changes.ts`). */
   reused: boolean;
+  /** True when the part was indexed while the pages were still rendering (`early-parts.ts`). */
+  early: boolean;
   /** Of its pages, how many are in the recent-changes part (added or changed since the kept build). */
   recent: number;
   ms: number;
@@ -117,6 +120,12 @@ export interface BuiltSiteSummary extends IndexSummary {
 export interface BuiltSiteOptions {
   /** The most pages one index part holds (whole years; see `shards.ts`). */
   maxShardPages: number;
+  /** The most characters of article text one part holds, with `yearText`; none: pages alone bound a part. */
+  maxPartText?: number | undefined;
+  /** Characters of article text per year, from the content (`publishedPerYear`), for `maxPartText`. */
+  yearText?: ReadonlyMap<number, number> | undefined;
+  /** Fingerprints taken and parts indexed while the pages were rendered (`early-parts.ts`). */
+  early?: EarlyIndex | undefined;
   /** Where parts are kept between builds, keyed by their exact input; none: always index. */
   cacheDir?: string | undefined;
   /** How many changed pages a kept part may carry in the recent part, for its number of pages (default `recentLimit`). */
@@ -140,7 +149,60 @@ interface DocumentFingerprints {
    * By page file: the SHA-1 of its HTML from the searchable element on (`searchableSource`),
    * then for an indexable page its year, the SHA-256 of its document and its `date` sort key ('' if none).
    */
-  pages: Record<string, [string] | [string, number, string, string]>;
+  pages: Record<string, PageFingerprint>;
+}
+
+/** One page's entry in `DocumentFingerprints.pages`. */
+export type PageFingerprint = [htmlHash: string] | [htmlHash: string, year: number, documentHash: string, date: string];
+
+/** A part indexed before the index step, by its name, with the pages it holds (URL → document hash). */
+export interface PrebuiltPart {
+  language: string;
+  /** The part as Pagefind wrote it, its chunks re-cut; moved into place when it is the part the index needs. */
+  dir: string;
+  pages: ReadonlyMap<string, string>;
+}
+
+export interface EarlyIndex {
+  /** By page file, taken from the HTML as it was rendered; used when the file still has that HTML. */
+  fingerprints: ReadonlyMap<string, PageFingerprint>;
+  parts: ReadonlyMap<string, PrebuiltPart>;
+}
+
+/**
+ * A page's fingerprint and, when it has something to search, its document under `lang`;
+ * throws for a searchable page without a year, which no part could hold.
+ */
+export function fingerprintPage(file: string, html: string, fold: CharFolder, lang: string): { fingerprint: PageFingerprint; document?: string } {
+  // Keyed by what the document can depend on, not the whole page: after a style change
+  // every page's head differs, and re-reading 20,000 unchanged bodies took 20 s.
+  const htmlHash = createHash('sha1').update(searchableSource(html)).digest('hex');
+  const record = readPageRecord(html);
+  if (!record) return { fingerprint: [htmlHash] };
+  const year = Number(record.filters.get('year')?.[0]);
+  if (!Number.isInteger(year)) throw new SearchIndexError(`${file} has no year filter (data-pagefind-filter="year:…"); every indexed page needs one to be placed in an index part`);
+  const document = indexDocument(record, fold, lang);
+  return { fingerprint: [htmlHash, year, createHash('sha256').update(document).digest('hex'), record.sort.get('date')?.[0] ?? ''], document };
+}
+
+/**
+ * Indexes the documents under `siteDir` (each at its page's path, so Pagefind derives the
+ * page's URL) into `built` with one run of Pagefind's command line, checks that every one
+ * of the `expected` pages is in it under `language`, and re-cuts its word index.
+ */
+export async function indexStagedPart(siteDir: string, built: string, workDir: string, language: string, expected: number, label: string): Promise<void> {
+  rmSync(built, { recursive: true, force: true });
+  try {
+    const { pagesByLanguage } = await runPagefindCli(siteDir, built, workDir);
+    const indexed = pagesByLanguage[language.toLowerCase()] ?? 0;
+    if (indexed !== expected || Object.keys(pagesByLanguage).length !== 1) {
+      rmSync(built, { recursive: true, force: true });
+      throw new SearchIndexError(`Pagefind indexed ${JSON.stringify(pagesByLanguage)} for the index part ${label}, which has ${expected} pages in ${language}: no page may be left out of search`);
+    }
+    splitIndexChunks(built);
+  } catch (cause) {
+    throw cause instanceof PagefindCliError || cause instanceof IndexChunkError ? new SearchIndexError(`indexing the part ${label}: ${cause.message}`, { cause }) : cause;
+  }
 }
 
 /**
@@ -159,6 +221,24 @@ interface CachedRecentRecord {
 }
 
 const RECENT_CACHE_PREFIX = `${RECENT_PART}-`;
+
+/** Where `indexBuiltSite` keeps parts under a cache folder. */
+export const searchCacheRoot = (cacheDir: string): string => join(cacheDir, 'annals-search');
+
+/** The cached builds of parts under `cacheRoot`, by folder, each with its years and pages. */
+export function cachedParts(cacheRoot: string): Map<string, IndexedPart> {
+  const parts = new Map<string, IndexedPart>();
+  if (!existsSync(cacheRoot)) return parts;
+  for (const entry of readdirSync(cacheRoot)) {
+    if (!entry.endsWith('.json') || entry === DOCUMENTS_FILE || entry.startsWith(RECENT_CACHE_PREFIX)) continue;
+    const folder = entry.slice(0, -'.json'.length);
+    if (!existsSync(join(cacheRoot, folder, 'pagefind-entry.json'))) continue;
+    const record = readCachedJson<CachedPartRecord>(join(cacheRoot, entry));
+    if (!record) continue;
+    parts.set(folder, { years: record.years, pages: Object.fromEntries(Object.entries(record.pages).map(([url, [hash, id, date]]) => [url, { hash, id, date }])) });
+  }
+  return parts;
+}
 
 /** A record the cache holds, or undefined when it is missing or unreadable (a build stopped while writing it): the part is then indexed again. */
 function readCachedJson<T>(file: string): T | undefined {
@@ -232,7 +312,7 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
   const started = performance.now();
   const foldTable = await buildFoldTable();
   const fold = createFolder(foldTable);
-  const cacheRoot = options.cacheDir ? join(options.cacheDir, 'annals-search') : undefined;
+  const cacheRoot = options.cacheDir ? searchCacheRoot(options.cacheDir) : undefined;
   const readHtml = (file: string): string | undefined => {
     try {
       return readFileSync(join(siteDir, file), 'utf8');
@@ -243,13 +323,7 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
   // Documents are made twice for a part that must be indexed (fingerprint, then the file
   // Pagefind reads) rather than kept: at 100,000 articles they would not fit in memory, and
   // most pages of a rebuild are only fingerprinted from the cache.
-  const documentOf = (file: string, html: string, language: string): { document: string; year: number; date: string } | undefined => {
-    const record = readPageRecord(html);
-    if (!record) return undefined;
-    const year = Number(record.filters.get('year')?.[0]);
-    if (!Number.isInteger(year)) throw new SearchIndexError(`${file} has no year filter (data-pagefind-filter="year:…"); every indexed page needs one to be placed in an index part`);
-    return { document: indexDocument(record, fold, language), year, date: record.sort.get('date')?.[0] ?? '' };
-  };
+  const documentOf = (file: string, html: string, language: string): string | undefined => fingerprintPage(file, html, fold, language).document;
   // 1. Every indexable page, by year, with the fingerprint of its document; a page whose
   //    HTML is unchanged since the cached build keeps its fingerprint (under the same code).
   const identity = cacheRoot ? documentCodeIdentity(foldTable, lang) : undefined;
@@ -265,14 +339,12 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
     const file = clean.endsWith('.html') ? clean : join(clean, 'index.html');
     const html = readHtml(file);
     if (html === undefined) continue;
-    // Keyed by what the document can depend on, not the whole page: after a style change
-    // every page's head differs, and re-reading 20,000 unchanged bodies took 20 s.
     const htmlHash = createHash('sha1').update(searchableSource(html)).digest('hex');
     let page = known[file];
     if (page?.[0] === htmlHash) unchangedPages++;
     else {
-      const made = documentOf(file, html, lang);
-      page = made ? [htmlHash, made.year, createHash('sha256').update(made.document).digest('hex'), made.date] : [htmlHash];
+      const early = options.early?.fingerprints.get(file);
+      page = early?.[0] === htmlHash ? early : fingerprintPage(file, html, fold, lang).fingerprint;
     }
     fingerprints.pages[file] = page;
     const [, year, hash, date] = page;
@@ -282,33 +354,40 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
     const url = `/${clean.endsWith('.html') ? clean : clean.replace(/\/?$/, '/')}`.replace(/^\/\/+/, '/');
     pages.push({ file, url, hash, date, year });
   }
-  const shards = planShards(new Map([...byYear].map(([year, pages]) => [year, pages.length])), options.maxShardPages);
+  const shards = planShards(
+    new Map([...byYear].map(([year, pages]) => [year, { pages: pages.length, text: options.yearText?.get(year) ?? 0 }])),
+    { pages: options.maxShardPages, text: options.maxPartText ?? Number.POSITIVE_INFINITY },
+  );
   /** Indexes `pages` under `language` into `built` with one run of Pagefind's command line. */
   const indexPages = async (pages: readonly SitePage[], language: string, built: string, label: string): Promise<void> => {
-    rmSync(built, { recursive: true, force: true });
     const staging = mkdtempSync(join(tmpdir(), 'annals-search-part-'));
     try {
-      // Each document at its page's path, so Pagefind derives the same URL the page has.
       for (const page of pages) {
         const html = readHtml(page.file);
-        const made = html === undefined ? undefined : documentOf(page.file, html, language);
-        if (!made) throw new SearchIndexError(`${page.file} changed while the index was being built`);
+        const document = html === undefined ? undefined : documentOf(page.file, html, language);
+        if (!document) throw new SearchIndexError(`${page.file} changed while the index was being built`);
         const target = join(staging, 'site', page.file);
         mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, made.document);
+        writeFileSync(target, document);
       }
-      const { pagesByLanguage } = await runPagefindCli(join(staging, 'site'), built, staging);
-      const indexed = pagesByLanguage[language.toLowerCase()] ?? 0;
-      if (indexed !== pages.length || Object.keys(pagesByLanguage).length !== 1) {
-        rmSync(built, { recursive: true, force: true });
-        throw new SearchIndexError(`Pagefind indexed ${JSON.stringify(pagesByLanguage)} for the index part ${label}, which has ${pages.length} pages in ${language}: no page may be left out of search`);
-      }
-      splitIndexChunks(built);
-    } catch (cause) {
-      throw cause instanceof PagefindCliError || cause instanceof IndexChunkError ? new SearchIndexError(`indexing the part ${label}: ${cause.message}`, { cause }) : cause;
+      await indexStagedPart(join(staging, 'site'), built, staging, language, pages.length, label);
     } finally {
       rmSync(staging, { recursive: true, force: true });
     }
+  };
+  /** Moves a part indexed while the pages rendered into `built`, when it holds exactly `pages` under `language`. */
+  const takePrebuilt = (name: string, pages: readonly SitePage[], language: string, built: string): boolean => {
+    const part = options.early?.parts.get(name);
+    if (!part || part.language !== language || part.pages.size !== pages.length || !pages.every((page) => part.pages.get(page.url) === page.hash)) return false;
+    rmSync(built, { recursive: true, force: true });
+    mkdirSync(dirname(built), { recursive: true });
+    try {
+      renameSync(part.dir, built);
+    } catch {
+      // Another file system (a cache folder outside the scratch folder's): copied instead.
+      cpSync(part.dir, built, { recursive: true });
+    }
+    return true;
   };
   /** Every page's id in a part just indexed, by URL; a page Pagefind wrote no fragment for is an error. */
   const idsOf = (built: string, pages: readonly SitePage[], label: string): Map<string, string> => {
@@ -317,17 +396,7 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
     return ids;
   };
   // The cached builds of parts, each with its record (`CachedPartRecord`): what a part may keep.
-  const candidates = new Map<string, IndexedPart>();
-  if (cacheRoot && existsSync(cacheRoot)) {
-    for (const entry of readdirSync(cacheRoot)) {
-      if (!entry.endsWith('.json') || entry === DOCUMENTS_FILE || entry.startsWith(RECENT_CACHE_PREFIX)) continue;
-      const folder = entry.slice(0, -'.json'.length);
-      if (!existsSync(join(cacheRoot, folder, 'pagefind-entry.json'))) continue;
-      const record = readCachedJson<CachedPartRecord>(join(cacheRoot, entry));
-      if (!record) continue;
-      candidates.set(folder, { years: record.years, pages: Object.fromEntries(Object.entries(record.pages).map(([url, [hash, id, date]]) => [url, { hash, id, date }])) });
-    }
-  }
+  const candidates = cacheRoot ? cachedParts(cacheRoot) : new Map<string, IndexedPart>();
   // 2. Each part: its cached build kept when few pages changed (`planPart`), else indexed alone.
   rmSync(outputDir, { recursive: true, force: true });
   const scratch = cacheRoot ? undefined : mkdtempSync(join(tmpdir(), 'annals-search-'));
@@ -343,6 +412,7 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
       const pages = shard.years.flatMap((year) => byYear.get(year) ?? []).sort((a, b) => (a.url < b.url ? -1 : 1));
       const plan = planPart(shard.years, pages, candidates, options.recentLimit ?? recentLimit);
       let folder: string;
+      let early = false;
       if (plan.kind === 'keep') {
         folder = plan.base;
         const base = candidates.get(plan.base);
@@ -355,7 +425,8 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
         for (const page of pages) fingerprint.update(`${page.url} ${page.hash}\n`);
         folder = `${shard.name}-${fingerprint.digest('hex').slice(0, 20)}`;
         const built = cachePath(folder);
-        await indexPages(pages, language, built, shard.name);
+        early = takePrebuilt(shard.name, pages, language, built);
+        if (!early) await indexPages(pages, language, built, shard.name);
         if (cacheRoot) {
           const ids = idsOf(built, pages, shard.name);
           const record: CachedPartRecord = { years: shard.years, pages: Object.fromEntries(pages.map((page) => [page.url, [page.hash, ids.get(page.url) ?? '', page.date]])) };
@@ -365,8 +436,8 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
       keep.add(folder).add(`${folder}.json`);
       const built = cachePath(folder);
       const target = position === 0 ? outputDir : join(outputDir, SHARD_FOLDER, shard.name);
-      cpSync(built, target, { recursive: true, filter: position === 0 ? () => true : (source) => source === built || MERGED_PART_FILES.test(relative(built, source).split(sep)[0] ?? '') });
-      summaries.push({ name: shard.name, pages: shard.pages, reused: plan.kind === 'keep', recent: plan.kind === 'keep' ? plan.recent.length : 0, ms: Math.round(performance.now() - shardStarted) });
+      linkTree(built, target, position === 0 ? () => true : (entry) => MERGED_PART_FILES.test(entry));
+      summaries.push({ name: shard.name, pages: shard.pages, reused: plan.kind === 'keep', early, recent: plan.kind === 'keep' ? plan.recent.length : 0, ms: Math.round(performance.now() - shardStarted) });
     }
     // 3. The recent-changes part: every kept part's added and changed pages, in one index
     //    under its own language, from the cache when they are the same pages as before.
@@ -394,7 +465,7 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
       for (const page of recentPages) pages[ids.get(page.url) ?? ''] = [page.year, page.sortScore];
       if (recentPages.length > 0) {
         keep.add(folder).add(`${folder}.json`);
-        cpSync(built, join(outputDir, RECENT_FOLDER), { recursive: true, filter: (source) => source === built || MERGED_PART_FILES.test(relative(built, source).split(sep)[0] ?? '') });
+        linkTree(built, join(outputDir, RECENT_FOLDER), (entry) => MERGED_PART_FILES.test(entry));
       }
       // Only removals: no part to merge, the stale ids alone.
       recent = { ...(recentPages.length > 0 ? { path: RECENT_FOLDER } : {}), stale: [...stale].sort(), pages };

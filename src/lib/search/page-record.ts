@@ -109,6 +109,8 @@ export function readPageRecord(html: string): PageRecord | undefined {
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+const documentStart = (lang: string) => `<!doctype html><html lang="${escapeHtml(lang)}">`;
+
 /**
  * The document Pagefind indexes for a page: the title as the h1 (Pagefind weights it),
  * every block as a paragraph, all as tokens; metadata, filters and sort keys as Pagefind's
@@ -122,7 +124,7 @@ export function indexDocument(record: PageRecord, fold: CharFolder, lang: string
     ...record.blocks.map((block) => `<p>${escapeHtml(toIndexText(block, fold))}</p>`),
   ];
   return [
-    `<!doctype html><html lang="${escapeHtml(lang)}"><head><title>${escapeHtml(record.title)}</title></head><body>`,
+    `${documentStart(lang)}<head><title>${escapeHtml(record.title)}</title></head><body>`,
     `<main data-pagefind-body>${body.join('')}</main>`,
     `<div><span data-pagefind-meta="title">${escapeHtml(record.title)}</span>`,
     ...element('data-pagefind-meta', record.meta),
@@ -130,4 +132,16 @@ export function indexDocument(record: PageRecord, fold: CharFolder, lang: string
     ...element('data-pagefind-sort', record.sort),
     '</div></body></html>',
   ].join('');
+}
+
+
+/**
+ * `document`, made by `indexDocument` under `from`, as `indexDocument` would have made it
+ * under `to`: the language tag is its only use of the language. A page's document is
+ * fingerprinted under the site's language and indexed under its part's (`partLanguage`).
+ */
+export function relabelDocument(document: string, from: string, to: string): string {
+  const start = documentStart(from);
+  if (!document.startsWith(start)) throw new RangeError(`not a document made under ${from}: it starts ${JSON.stringify(document.slice(0, start.length))}`);
+  return `${documentStart(to)}${document.slice(start.length)}`;
 }

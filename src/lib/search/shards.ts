@@ -1,7 +1,8 @@
 /**
  * How the search index is split (issue "Scale"): Pagefind's memory and time grow with the
  * text of everything it indexes at once, so the archive is indexed in parts of at most
- * `maxPages` pages, each a run of whole years, newest first. The browser answers a first
+ * `searchShardPages` pages and `searchPartText` characters of article text (`site.config.ts`),
+ * each a run of whole years, newest first. The browser answers a first
  * search from one part, the newest that holds the query's words (`word-parts.ts`), then
  * merges the others (Pagefind's `mergeIndex`), so the first answer's cost does not grow
  * with the archive; a part whose pages did not change
@@ -76,17 +77,35 @@ export function yearSpan(years: readonly number[], dash = '-'): string {
   return newest === oldest ? String(newest ?? '') : `${oldest}${dash}${newest}`;
 }
 
+/** What one year of articles weighs in a part: its article pages, and their text. */
+export interface YearSize {
+  pages: number;
+  /** Characters of the articles' titles and bodies as written (`publishedPerYear`); 0 when unknown. */
+  text: number;
+}
+
+/** The most one part holds, unless a single year alone is more. */
+export interface PartLimits {
+  pages: number;
+  /** Characters of article text (`YearSize.text`). */
+  text: number;
+}
+
 /**
- * Groups years (with their page counts) into parts of whole years, each holding at most
- * `maxPages` pages unless one year alone is bigger, and returns them newest first. Filled
- * from the oldest year, so a part once full never changes again: new articles only grow
- * the newest part, and when it is full the next year starts a new one.
+ * Groups years into parts of whole years, each holding at most `limits.pages` pages and
+ * `limits.text` characters of article text unless one year alone is bigger, and returns
+ * them newest first. Both limits, because Pagefind's memory follows the text it indexes at
+ * once, not the page count (xwlb's 8,127 pages of 4.3 million characters peaked at 2.15 GB,
+ * its 5,218 pages of 2.6 million at 1.40 GB). Filled from the oldest year, so a part once
+ * full never changes again: new articles only grow the newest part, and when it is full the
+ * next year starts a new one.
  */
-export function planShards(pagesByYear: ReadonlyMap<number, number>, maxPages: number): SearchShard[] {
-  if (!(maxPages >= 1)) throw new RangeError(`maxPages must be at least 1, got ${maxPages}`);
-  const oldestFirst = [...pagesByYear.keys()].sort((a, b) => a - b);
+export function planShards(sizeByYear: ReadonlyMap<number, YearSize>, limits: PartLimits): SearchShard[] {
+  if (!(limits.pages >= 1)) throw new RangeError(`a part must hold at least 1 page, got ${limits.pages}`);
+  if (!(limits.text >= 1)) throw new RangeError(`a part must hold at least 1 character of text, got ${limits.text}`);
+  const oldestFirst = [...sizeByYear.keys()].sort((a, b) => a - b);
   const shards: SearchShard[] = [];
-  let current: { years: number[]; pages: number } | undefined;
+  let current: { years: number[]; pages: number; text: number } | undefined;
   const close = () => {
     if (!current) return;
     const years = [...current.years].reverse();
@@ -94,11 +113,12 @@ export function planShards(pagesByYear: ReadonlyMap<number, number>, maxPages: n
     current = undefined;
   };
   for (const year of oldestFirst) {
-    const pages = pagesByYear.get(year) ?? 0;
-    if (current && current.pages + pages > maxPages) close();
-    current ??= { years: [], pages: 0 };
+    const { pages, text } = sizeByYear.get(year) ?? { pages: 0, text: 0 };
+    if (current && (current.pages + pages > limits.pages || current.text + text > limits.text)) close();
+    current ??= { years: [], pages: 0, text: 0 };
     current.years.push(year);
     current.pages += pages;
+    current.text += text;
   }
   close();
   return shards;

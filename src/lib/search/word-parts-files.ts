@@ -41,6 +41,33 @@ export interface WordPartsSummary {
 }
 
 /**
+ * A part's keys and trigrams: from the build cache under `cacheDir` when they are there,
+ * else read from its word index and fragments and kept there. `cacheFiles`: the cache's
+ * entries for the part, by name.
+ */
+export function partLookup(partDir: string, cacheDir: string | undefined): { lookup: PartLookup; read: boolean; cacheFiles: string[] } {
+  const cache = cacheDir ? join(cacheDir, WORD_PARTS_CACHE_FOLDER) : undefined;
+  const name = `${KEYS_FORMAT}-${partMetaHash(partDir)}`;
+  const cacheFiles = [`${name}.json`, `${name}.trigrams`];
+  const keysFile = cache && join(cache, `${name}.json`);
+  const trigramsFile = cache && join(cache, `${name}.trigrams`);
+  if (keysFile && trigramsFile && existsSync(keysFile) && existsSync(trigramsFile)) {
+    const bytes = readFileSync(trigramsFile);
+    return { lookup: { keys: new Set(JSON.parse(readFileSync(keysFile, 'utf8')) as string[]), trigrams: new Set(new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2)) }, read: false, cacheFiles };
+  }
+  const keys = keysOfWords(partWords(partDir));
+  // The text as the page's fragment holds it, folded as it was indexed.
+  const trigrams = new Set<number>();
+  for (const id of pageIds(partDir)) trigramHashes(fromIndexText(readFragment(partDir, id, (message) => new WordPartsError(message)).content, '\n'), trigrams);
+  if (keysFile && trigramsFile && cache) {
+    mkdirSync(cache, { recursive: true });
+    writeFileSync(keysFile, JSON.stringify([...keys]));
+    writeFileSync(trigramsFile, Uint32Array.from(trigrams));
+  }
+  return { lookup: { keys, trigrams }, read: true, cacheFiles };
+}
+
+/**
  * Writes `<pagefindDir>/words/<n>.json` for the parts the manifest names and records the
  * bucket count in the manifest. An index of more parts than a mask holds gets no lookup
  * (its first searches ask the parts newest first, as without one). `cacheDir`: where each
@@ -58,30 +85,13 @@ export function writeWordParts(pagefindDir: string, options: { cacheDir?: string
     writeFileSync(manifestFile, `${JSON.stringify(rest satisfies ShardManifest)}\n`);
     return { keys: 0, trigrams: 0, buckets: 0, read: 0, ms: Math.round(performance.now() - started) };
   }
-  const cache = options.cacheDir ? join(options.cacheDir, WORD_PARTS_CACHE_FOLDER) : undefined;
   const kept = new Set<string>();
   let read = 0;
   const lookupOf = (part: string): PartLookup => {
-    const partDir = join(pagefindDir, part);
-    const name = `${KEYS_FORMAT}-${partMetaHash(partDir)}`;
-    kept.add(`${name}.json`).add(`${name}.trigrams`);
-    const keysFile = cache && join(cache, `${name}.json`);
-    const trigramsFile = cache && join(cache, `${name}.trigrams`);
-    if (keysFile && trigramsFile && existsSync(keysFile) && existsSync(trigramsFile)) {
-      const bytes = readFileSync(trigramsFile);
-      return { keys: new Set(JSON.parse(readFileSync(keysFile, 'utf8')) as string[]), trigrams: new Set(new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2)) };
-    }
-    read++;
-    const keys = keysOfWords(partWords(partDir));
-    // The text as the page's fragment holds it, folded as it was indexed.
-    const trigrams = new Set<number>();
-    for (const id of pageIds(partDir)) trigramHashes(fromIndexText(readFragment(partDir, id, (message) => new WordPartsError(message)).content, '\n'), trigrams);
-    if (keysFile && trigramsFile && cache) {
-      mkdirSync(cache, { recursive: true });
-      writeFileSync(keysFile, JSON.stringify([...keys]));
-      writeFileSync(trigramsFile, Uint32Array.from(trigrams));
-    }
-    return { keys, trigrams };
+    const found = partLookup(join(pagefindDir, part), options.cacheDir);
+    for (const file of found.cacheFiles) kept.add(file);
+    if (found.read) read++;
+    return found.lookup;
   };
   const lookups = parts.map(lookupOf);
   // The recent-changes part's pages belong to their years' parts: its words count as theirs.
@@ -96,6 +106,7 @@ export function writeWordParts(pagefindDir: string, options: { cacheDir?: string
       for (const trigram of recentLookup.trigrams) lookup.trigrams.add(trigram);
     }
   }
+  const cache = options.cacheDir ? join(options.cacheDir, WORD_PARTS_CACHE_FOLDER) : undefined;
   if (cache && existsSync(cache)) for (const entry of readdirSync(cache)) if (!kept.has(entry)) rmSync(join(cache, entry), { force: true });
   const keys = new Set(lookups.flatMap((lookup) => [...lookup.keys])).size;
   const buckets = wordBucketCount(keys);

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { partLanguage, planShards, shardManifest, sharedPageIds } from '../../../src/lib/search/shards.ts';
 
-const years = (entries: Record<number, number>) => new Map(Object.entries(entries).map(([year, pages]) => [Number(year), pages]));
+const years = (entries: Record<number, number>, text: Record<number, number> = {}) => new Map(Object.entries(entries).map(([year, pages]) => [Number(year), { pages, text: text[Number(year)] ?? 0 }]));
+const pagesOnly = (pages: number) => ({ pages, text: Number.POSITIVE_INFINITY });
 
 describe('planShards', () => {
   it('puts everything in one part while it fits', () => {
-    expect(planShards(years({ 2017: 10, 2018: 20 }), 100)).toEqual([{ name: '2017-2018', years: [2018, 2017], pages: 30 }]);
+    expect(planShards(years({ 2017: 10, 2018: 20 }), pagesOnly(100))).toEqual([{ name: '2017-2018', years: [2018, 2017], pages: 30 }]);
   });
 
   it('fills parts from the oldest year and lists them newest first', () => {
     // The xwlb corpus: 2022 1,428, 2023 5,103, 2024 5,218, 2025 5,082, 2026 3,045.
-    const plan = planShards(years({ 2022: 1428, 2023: 5103, 2024: 5218, 2025: 5082, 2026: 3045 }), 8000);
+    const plan = planShards(years({ 2022: 1428, 2023: 5103, 2024: 5218, 2025: 5082, 2026: 3045 }), pagesOnly(8000));
     expect(plan.map((shard) => [shard.name, shard.pages])).toEqual([
       ['2026', 3045],
       ['2025', 5082],
@@ -20,26 +21,35 @@ describe('planShards', () => {
   });
 
   it('never splits a year, even one bigger than a part', () => {
-    const plan = planShards(years({ 2019: 5, 2020: 500, 2021: 5 }), 100);
+    const plan = planShards(years({ 2019: 5, 2020: 500, 2021: 5 }), pagesOnly(100));
     expect(plan.map((shard) => shard.years)).toEqual([[2021], [2020], [2019]]);
   });
 
   it('keeps full parts unchanged when the newest year grows', () => {
-    const before = planShards(years({ 2020: 60, 2021: 30, 2022: 10 }), 100);
-    const after = planShards(years({ 2020: 60, 2021: 30, 2022: 80 }), 100);
+    const before = planShards(years({ 2020: 60, 2021: 30, 2022: 10 }), pagesOnly(100));
+    const after = planShards(years({ 2020: 60, 2021: 30, 2022: 80 }), pagesOnly(100));
     expect(before.map((shard) => shard.name)).toEqual(['2020-2022']);
     expect(after.map((shard) => shard.name)).toEqual(['2022', '2020-2021']);
   });
 
-  it('refuses a part size below one page', () => {
-    expect(() => planShards(years({ 2020: 1 }), 0)).toThrow(/at least 1/);
-    expect(() => planShards(years({ 2020: 1 }), Number.NaN)).toThrow(/at least 1/);
+  it('closes a part at the text limit too, as Pagefind\'s memory follows the text', () => {
+    // The xwlb corpus's bodies: 2022 0.70, 2023 2.51, 2024 2.63, 2025 2.66, 2026 1.66 million characters.
+    const xwlb = years({ 2022: 1428, 2023: 5103, 2024: 5218, 2025: 5082, 2026: 3045 }, { 2022: 700_435, 2023: 2_513_211, 2024: 2_632_414, 2025: 2_656_844, 2026: 1_659_189 });
+    expect(planShards(xwlb, { pages: 10_000, text: 3_000_000 }).map((shard) => shard.name)).toEqual(['2026', '2025', '2024', '2023', '2022']);
+    expect(planShards(xwlb, { pages: 10_000, text: 5_000_000 }).map((shard) => shard.name)).toEqual(['2025-2026', '2024', '2022-2023']);
+    expect(planShards(years({ 2019: 1, 2020: 1 }, { 2019: 10, 2020: 500 }), { pages: 100, text: 100 }).map((shard) => shard.years)).toEqual([[2020], [2019]]);
+  });
+
+  it('refuses a part size below one page or one character', () => {
+    expect(() => planShards(years({ 2020: 1 }), pagesOnly(0))).toThrow(/at least 1 page/);
+    expect(() => planShards(years({ 2020: 1 }), pagesOnly(Number.NaN))).toThrow(/at least 1 page/);
+    expect(() => planShards(years({ 2020: 1 }), { pages: 10, text: 0 })).toThrow(/at least 1 character/);
   });
 });
 
 describe('shardManifest', () => {
   it('lists every part after the first as a folder to merge', () => {
-    const plan = planShards(years({ 2020: 60, 2021: 30, 2022: 80 }), 100);
+    const plan = planShards(years({ 2020: 60, 2021: 30, 2022: 80 }), pagesOnly(100));
     expect(shardManifest(plan).merge).toEqual(['shards/2020-2021/']);
     expect(shardManifest(plan.slice(0, 1)).merge).toEqual([]);
   });
