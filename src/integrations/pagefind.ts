@@ -16,7 +16,7 @@ import { buildYears, partForRange, partLimitsOf, publishedPerYear } from '../lib
 import { contentRoot } from '../lib/content-root.ts';
 import { onRenderedPage } from '../lib/rendered-pages.ts';
 import { DevSearchIndex } from '../lib/search/dev-index.ts';
-import { EarlyParts } from '../lib/search/early-parts.ts';
+import { EarlyParts, earlyIndexWanted } from '../lib/search/early-parts.ts';
 import { buildFoldTable } from '../lib/search/fold-table.ts';
 import { createFolder } from '../lib/search/fold.ts';
 import { cachedParts, indexBuiltSite, SearchIndexError, searchCacheRoot } from '../lib/search/indexer.ts';
@@ -94,7 +94,7 @@ export default function pagefind(): AstroIntegration {
           const part = partForRange(parts, years);
           logger.fork('pagefind').info(`sharded build: article pages and the search part ${part.name} (${part.pages} pages)`);
         }
-        if (!cacheDir) return;
+        if (!cacheDir || !earlyIndexWanted()) return;
         const cached = [...cachedParts(searchCacheRoot(cacheDir)).values()].map((part) => part.years.join());
         const uncached = parts.filter((part) => !cached.includes(part.years.join()));
         if (uncached.length === 0) return;

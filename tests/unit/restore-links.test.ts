@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { AstroPrerenderer } from 'astro';
 import { afterAll, describe, expect, it } from 'vitest';
 import { releasingPrerenderer, unsupportedReason } from '../../src/integrations/restore-links.ts';
+import { onRenderedPage } from '../../src/lib/rendered-pages.ts';
 import { LinkedPages, outputFileOf, RestoreLinkError } from '../../src/lib/restore-links.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'annals-restore-links-'));
@@ -106,6 +107,28 @@ describe('the prerenderer that releases linked pages', () => {
     await wrapped.render(new Request('http://site/articles/b/'), { routeData: { type: 'page' } as never });
     expect(seen).toEqual([false, false]);
     await expect(wrapped.render(new Request('http://site/'), { routeData: { type: 'page' } as never })).resolves.toBeInstanceOf(Response);
+  });
+
+  it('announces each page it rendered, with its file and HTML, and still returns the whole body to Astro', async () => {
+    const { links } = setUp('announcing');
+    const inner: AstroPrerenderer = {
+      name: 'inner',
+      getStaticPaths: () => Promise.resolve([]),
+      render: (request) => Promise.resolve(new URL(request.url).pathname === '/gone/' ? new Response('moved', { status: 301 }) : new Response(`<p>${new URL(request.url).pathname}</p>`)),
+    };
+    const wrapped = releasingPrerenderer(inner, links, '/');
+    const announced: [string, string][] = [];
+    const stop = onRenderedPage((file, html) => announced.push([file, html]));
+    try {
+      const response = await wrapped.render(new Request('http://site/articles/c/'), { routeData: { type: 'page' } as never });
+      expect(await (response as Response).text()).toBe('<p>/articles/c/</p>');
+      await wrapped.render(new Request('http://site/feed.xml'), { routeData: { type: 'endpoint' } as never });
+      await wrapped.render(new Request('http://site/gone/'), { routeData: { type: 'page' } as never });
+    } finally {
+      stop();
+    }
+    await wrapped.render(new Request('http://site/articles/d/'), { routeData: { type: 'page' } as never });
+    expect(announced).toEqual([['articles/c/index.html', '<p>/articles/c/</p>']]);
   });
 });
 

@@ -22,6 +22,11 @@ import { fingerprintPage, indexStagedPart, type EarlyIndex, type PageFingerprint
 import { relabelDocument } from './page-record.ts';
 import { partLanguage, type SearchShard } from './shards.ts';
 
+/** `off` turns indexing while the pages render off: parts are then indexed after the pages, as the benchmark's comparison builds do. */
+export const EARLY_INDEX_VARIABLE = 'ANNALS_EARLY_INDEX';
+
+export const earlyIndexWanted = (env: NodeJS.ProcessEnv = process.env): boolean => env[EARLY_INDEX_VARIABLE] !== 'off';
+
 /** The URL the index step gives a page written to `file` (`articles/a/index.html` → `/articles/a/`). */
 export function pageUrlOf(file: string): string {
   if (file === 'index.html') return '/';

@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { SHARD_MANIFEST_FILE, type ShardManifest } from '../../../src/lib/search
 import { TitleLookupError, writeTitleLookup } from '../../../src/lib/search/title-lookup-files.ts';
 import { pagesTitled, TITLE_FOLDER, titleBucket, titleKey } from '../../../src/lib/search/title-lookup.ts';
 import { wordPartsProblems } from '../../../src/lib/search/word-parts-files.ts';
+import { articlePage, writeBuiltSite } from './built-site.ts';
 import { trigramBucket, trigramHash, sliceMayHold, WORD_PARTS_FOLDER, wordBucket, type WordPartsFile } from '../../../src/lib/search/word-parts.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'annals-indexer-'));
@@ -20,27 +21,7 @@ afterEach(() => {
   delete process.env['PAGEFIND_EXTENDED_BINARY_PATH'];
 });
 
-const article = (title: string, year: number, body: string) =>
-  `<!DOCTYPE html><html lang="zh-CN"><head><title>${title}</title></head><body><nav>首页</nav><article data-pagefind-body data-pagefind-filter="year:${year}, source:邵阳日报" data-pagefind-meta="date:${year}-05-01" data-pagefind-sort="date:${year}-05-01"><h1>${title}</h1><p>${body}</p></article></body></html>`;
-
-/** A built site: five articles over three years, a listing page without a search body, and a feed. */
-function builtSite(name: string): { dir: string; pathnames: string[] } {
-  const dir = join(work, name);
-  const files: Record<string, string> = {
-    'articles/a/index.html': article('县委书记调研乡村振兴', 2024, '调研组走访了五个村。'),
-    'articles/b/index.html': article('两会召开', 2024, '代表们审议政府工作报告。'),
-    'articles/c/index.html': article('养老服务中心启用', 2023, '中心可容纳一百名老人。'),
-    'articles/d/index.html': article('粮食安全检查', 2022, '检查组抽查了三个粮库。'),
-    'articles/e/index.html': article('数字经济论坛', 2022, '论坛吸引了三百名嘉宾。'),
-    'archive/index.html': '<!DOCTYPE html><html lang="zh-CN"><body><h1>往期回顾</h1></body></html>',
-    'feed.xml': '<rss></rss>',
-  };
-  for (const [file, html] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, file)), { recursive: true });
-    writeFileSync(join(dir, file), html);
-  }
-  return { dir, pathnames: ['articles/a/', 'articles/b/', 'articles/c/', 'articles/d/', 'articles/e/', 'archive/', 'feed.xml'] };
-}
+const builtSite = (name: string) => writeBuiltSite(join(work, name));
 
 const entryOf = (partDir: string) => JSON.parse(readFileSync(join(partDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
 
@@ -67,7 +48,7 @@ describe('indexBuiltSite', () => {
     const cacheDir = join(work, 'cache');
     const options = { maxShardPages: 2, cacheDir, recentLimit: () => 0 };
     await indexBuiltSite(site.dir, site.pathnames, join(site.dir, 'pagefind'), 'zh-CN', options);
-    writeFileSync(join(site.dir, 'articles/c/index.html'), article('养老服务中心启用', 2023, '中心可容纳两百名老人。'));
+    writeFileSync(join(site.dir, 'articles/c/index.html'), articlePage('养老服务中心启用', 2023, '中心可容纳两百名老人。'));
     const again = await indexBuiltSite(site.dir, site.pathnames, join(site.dir, 'pagefind'), 'zh-CN', options);
     expect(again.shards.map(({ name, reused }) => [name, reused])).toEqual([['2024', true], ['2023', false], ['2022', true]]);
     expect(again.unchangedPages).toBe(site.pathnames.length - 2); // the changed page and the feed, which is no HTML file read
@@ -82,8 +63,8 @@ describe('indexBuiltSite', () => {
     const before = new Map((['', 'shards/2023/', 'shards/2022/'] as const).map((part) => [part, pageIdsByUrl(join(output, part))]));
     // A new 2024 article and one of 2024 removed, and a corrected one of 2022.
     mkdirSync(join(site.dir, 'articles/f'));
-    writeFileSync(join(site.dir, 'articles/f/index.html'), article('新闻发布会举行', 2024, '发布会介绍了今年的重点工作。'));
-    writeFileSync(join(site.dir, 'articles/d/index.html'), article('粮食安全检查', 2022, '检查组抽查了四个粮库。'));
+    writeFileSync(join(site.dir, 'articles/f/index.html'), articlePage('新闻发布会举行', 2024, '发布会介绍了今年的重点工作。'));
+    writeFileSync(join(site.dir, 'articles/d/index.html'), articlePage('粮食安全检查', 2022, '检查组抽查了四个粮库。'));
     const pathnames = [...site.pathnames.filter((path) => path !== 'articles/b/'), 'articles/f/'];
     const again = await indexBuiltSite(site.dir, pathnames, output, 'zh-CN', options);
     expect(again.shards.map(({ name, pages, reused, recent }) => ({ name, pages, reused, recent }))).toEqual([
@@ -116,10 +97,10 @@ describe('indexBuiltSite', () => {
     const output = join(site.dir, 'pagefind');
     const cacheDir = join(work, 'fold-back-cache');
     await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', { maxShardPages: 2, cacheDir });
-    writeFileSync(join(site.dir, 'articles/d/index.html'), article('粮食安全检查', 2022, '检查组抽查了四个粮库。'));
+    writeFileSync(join(site.dir, 'articles/d/index.html'), articlePage('粮食安全检查', 2022, '检查组抽查了四个粮库。'));
     const kept = await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', { maxShardPages: 2, cacheDir });
     expect(kept.recent?.pages).toBe(1);
-    writeFileSync(join(site.dir, 'articles/e/index.html'), article('数字经济论坛', 2022, '论坛吸引了五百名嘉宾。'));
+    writeFileSync(join(site.dir, 'articles/e/index.html'), articlePage('数字经济论坛', 2022, '论坛吸引了五百名嘉宾。'));
     const folded = await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', { maxShardPages: 2, cacheDir, recentLimit: () => 1 });
     expect(folded.shards.map(({ name, reused }) => [name, reused])).toEqual([['2024', true], ['2023', true], ['2022', false]]);
     expect(folded.recent).toBeUndefined();
@@ -153,7 +134,7 @@ describe('indexBuiltSite', () => {
     expect(again.recent).toBeUndefined();
     expect(again.unchangedPages).toBe(site.pathnames.length - 1); // all but the feed, which is no HTML file read
     // A change inside the search body is still seen.
-    writeFileSync(join(site.dir, 'articles/d/index.html'), article('粮食安全检查', 2022, '检查组抽查了四个粮库。'));
+    writeFileSync(join(site.dir, 'articles/d/index.html'), articlePage('粮食安全检查', 2022, '检查组抽查了四个粮库。'));
     const edited = await indexBuiltSite(site.dir, site.pathnames, join(site.dir, 'pagefind'), 'zh-CN', options);
     expect(edited.shards.map(({ name, recent }) => [name, recent])).toEqual([['2024', 0], ['2023', 0], ['2022', 1]]);
   }, 60_000);
@@ -220,7 +201,7 @@ describe('the title lookup written with the index', () => {
     const output = join(site.dir, 'pagefind');
     await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', options);
     expect((await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', options)).titles.read).toBe(0);
-    writeFileSync(join(site.dir, 'articles/c/index.html'), article('养老服务中心正式启用', 2023, '中心可容纳两百名老人。'));
+    writeFileSync(join(site.dir, 'articles/c/index.html'), articlePage('养老服务中心正式启用', 2023, '中心可容纳两百名老人。'));
     const edited = await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', options);
     expect(edited.titles).toMatchObject({ titles: 5, read: 1 });
     expect(bucketOf(output, '养老服务中心启用')).toEqual([]);
@@ -271,7 +252,7 @@ describe('the word-parts lookup written with the index', () => {
     const output = join(site.dir, 'pagefind');
     await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', options);
     expect((await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', options)).words.read).toBe(0);
-    writeFileSync(join(site.dir, 'articles/c/index.html'), article('养老服务中心启用', 2023, '中心可容纳两会代表。'));
+    writeFileSync(join(site.dir, 'articles/c/index.html'), articlePage('养老服务中心启用', 2023, '中心可容纳两会代表。'));
     expect((await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', options)).words.read).toBe(1);
     expect(lookup(output)('两会')).toBe(1 + 2);
   }, 60_000);
