@@ -87,11 +87,17 @@ export class EarlyParts {
     if (year === undefined || hash === undefined || made.document === undefined) return;
     const part = this.#partOfYear.get(year);
     if (!part || part.started) return;
-    const url = pageUrlOf(file);
-    part.pages.set(url, hash);
-    const target = join(this.#siteDir(part), file);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, relabelDocument(made.document, this.#options.lang, part.language));
+    part.pages.set(pageUrlOf(file), hash);
+    try {
+      const target = join(this.#siteDir(part), file);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, relabelDocument(made.document, this.#options.lang, part.language));
+    } catch (error) {
+      // Not the page's failure: the part is left to the index step, which says so if it fails too.
+      part.started = true;
+      this.#failed.push(`${part.shard.name}: staging ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
     if (part.pages.size === part.shard.pages) this.#start(part);
   }
 

@@ -300,12 +300,13 @@ const pagefindVersion = (() => {
  * parts of whole years (`shards.ts`): each part's documents are written to a scratch folder
  * and indexed by its own run of Pagefind's command line (`pagefind-cli.ts`), so memory stays
  * bounded by the largest part, then its word index is re-cut into smaller chunks
- * (`index-chunks.ts`). A part whose pages differ from a cached build of it by a
+ * (`index-chunks.ts`); or, when `options.early` holds the same part indexed while the pages
+ * rendered (`early-parts.ts`), that one is taken. A part whose pages differ from a cached build of it by a
  * few pages keeps that build from `cacheDir` (exactly, when none differ); its added and
  * changed pages are indexed into the small recent-changes part instead, and the ids of its
  * changed and removed pages are listed as stale (`recent-changes.ts`). The first (newest)
- * part is written to `outputDir` itself, the others to `shards/<years>/`, the recent part
- * to `shards/recent/`, with the manifest the search page merges them by. Each part is
+ * part is linked into `outputDir` itself, the others into `shards/<years>/`, the recent part
+ * into `shards/recent/` (`link-tree.ts`), with the manifest the search page merges them by. Each part is
  * indexed under its own language tag (`partLanguage`), so page ids never repeat across parts.
  */
 export async function indexBuiltSite(siteDir: string, pathnames: readonly string[], outputDir: string, lang: string, options: BuiltSiteOptions): Promise<BuiltSiteSummary> {
@@ -320,9 +321,10 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
       return undefined; // endpoints and non-HTML routes
     }
   };
-  // Documents are made twice for a part that must be indexed (fingerprint, then the file
-  // Pagefind reads) rather than kept: at 100,000 articles they would not fit in memory, and
-  // most pages of a rebuild are only fingerprinted from the cache.
+  // Documents are made twice for a part indexed here (fingerprint, then the file Pagefind
+  // reads) rather than kept: at 100,000 articles they would not fit in memory, and most
+  // pages of a rebuild are only fingerprinted from the cache. A part indexed while the pages
+  // rendered (`early-parts.ts`) made each once, and its fingerprints are taken from there.
   const documentOf = (file: string, html: string, language: string): string | undefined => fingerprintPage(file, html, fold, language).document;
   // 1. Every indexable page, by year, with the fingerprint of its document; a page whose
   //    HTML is unchanged since the cached build keeps its fingerprint (under the same code).
@@ -383,8 +385,9 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
     mkdirSync(dirname(built), { recursive: true });
     try {
       renameSync(part.dir, built);
-    } catch {
-      // Another file system (a cache folder outside the scratch folder's): copied instead.
+    } catch (error) {
+      // On another file system (no cache folder: the scratch folder is the system's): copied.
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
       cpSync(part.dir, built, { recursive: true });
     }
     return true;

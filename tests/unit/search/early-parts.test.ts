@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,9 +45,11 @@ async function indexedAfter(name: string): Promise<Map<string, string>> {
 }
 
 /** Announces `rendered` (file → HTML, in render order) to an EarlyParts, then indexes the site with what it made. */
-async function indexedEarly(name: string, rendered: [string, string][]) {
+async function indexedEarly(name: string, rendered: [string, string][], beforePages: (workDir: string) => void = () => {}) {
   const site = writeBuiltSite(join(work, name));
-  const early = new EarlyParts(plan, { lang: 'zh-CN', fold: createFolder(await buildFoldTable()), workDir: join(work, `${name}-early`) });
+  const workDir = join(work, `${name}-early`);
+  const early = new EarlyParts(plan, { lang: 'zh-CN', fold: createFolder(await buildFoldTable()), workDir });
+  beforePages(workDir);
   for (const [file, html] of rendered) early.page(file, html);
   const prepared: string[] = [];
   const result = await early.settle((partDir) => prepared.push(partDir));
@@ -97,6 +99,18 @@ describe('EarlyParts', () => {
       ['2023', true],
       ['2022', true],
     ]);
+    expect(index).toEqual(after);
+  }, 60_000);
+
+  it('leaves a part it could not stage to the index step, saying why, without failing the page', async () => {
+    const after = await indexedAfter('after-unstaged');
+    // A file where the documents' folder must be: nothing can be staged.
+    const { summary, result, index } = await indexedEarly('unstaged', inRenderOrder, (workDir) => {
+      mkdirSync(workDir, { recursive: true });
+      writeFileSync(join(workDir, 'documents'), 'in the way');
+    });
+    expect(result.failed).toEqual([expect.stringMatching(/^2024: staging articles\/a\/index\.html: /), expect.stringMatching(/^2023: staging/), expect.stringMatching(/^2022: staging/)]);
+    expect(summary.shards.map(({ early }) => early)).toEqual([false, false, false]);
     expect(index).toEqual(after);
   }, 60_000);
 
