@@ -8,9 +8,13 @@
  * results' fragments were 9–17 KB). The CJK layer's tokens make many small words, so most
  * of every chunk is words the query never asked for. Re-cut into chunks of a few hundred
  * locations, a query loads a few kilobytes per token; the part's metadata grows by one
- * boundary entry per chunk. Measured on xwlb (quiet, one run each): at 1,000 locations a
- * later search of an exact title still cost 88 KB; at 500, 62 KB, the newest part's
- * metadata growing from 110 to 136 KB (Pagefind's own: 88 KB) and chunks of 3.6 KB median.
+ * boundary entry per chunk. Measured on xwlb (quiet, one run each): over three parts, at
+ * 1,000 locations a later search of an exact title still cost 88 KB; at 500, 62 KB, the
+ * newest part's metadata growing from 110 to 136 KB (Pagefind's own: 88 KB) and chunks of
+ * 3.6 KB median. Over five parts (parts bounded by text, `shards.ts`) a query asks each
+ * part: at 500 the exact title cost 99 KB against 74 KB over three in the same run; at 250,
+ * 86 KB there and 69 KB over 40 titles, with chunks of 1.9 KB median and the newest part's
+ * metadata at 77 KB (58 KB at 500).
  *
  * How: the part's chunks are read back (gzip, Pagefind's `pagefind_dcd` signature, then the
  * CBOR arrays `pagefind_web` decodes), their words cut again in order, and written with the
@@ -37,7 +41,7 @@ export type CborValue = number | string | CborValue[];
 const SIGNATURE = 'pagefind_dcd';
 
 /** Word locations per chunk (Pagefind's own is 20,000). */
-export const CHUNK_LOCATIONS = 500;
+export const CHUNK_LOCATIONS = 250;
 
 /** How far past `CHUNK_LOCATIONS` a chunk grows to keep words of one prefix together (`cutWords`). */
 export const GROUP_LIMIT = 4;
