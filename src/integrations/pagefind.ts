@@ -9,9 +9,9 @@
  * while Astro renders the rest (`early-parts.ts`).
  * The search page then gets preload links for what its first search loads (`preload.ts`).
  */
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { join } from 'node:path';
 import { buildYears, partForRange, partLimitsOf, publishedPerYear } from '../lib/build-scope.ts';
 import { contentRoot } from '../lib/content-root.ts';
 import { onRenderedPage } from '../lib/rendered-pages.ts';
@@ -89,21 +89,20 @@ export default function pagefind(): AstroIntegration {
           if (years) throw new PagefindError('the articles loader recorded no content, so the parts of the search index cannot be planned');
           return;
         }
-        const parts = planShards(publishedPerYear(record.articles, siteConfig.timeZone), partLimitsOf(siteConfig));
+        const plan = planShards(publishedPerYear(record.articles, siteConfig.timeZone), partLimitsOf(siteConfig));
         if (years) {
-          const part = partForRange(parts, years);
+          const part = partForRange(plan, years);
           logger.fork('pagefind').info(`sharded build: article pages and the search part ${part.name} (${part.pages} pages)`);
         }
         if (!cacheDir || !earlyIndexWanted()) return;
         const cached = [...cachedParts(searchCacheRoot(cacheDir)).values()].map((part) => part.years.join());
-        const uncached = parts.filter((part) => !cached.includes(part.years.join()));
+        const uncached = plan.filter((part) => !cached.includes(part.years.join()));
         if (uncached.length === 0) return;
         // Beside the cache's parts, on its file system: a part taken is moved there, not copied.
         const workDir = join(cacheDir, 'annals-search-early');
         const fold = createFolder(await buildFoldTable());
-        early = { parts: new EarlyParts(uncached, { lang: siteConfig.locale, fold, workDir }), stop: () => {} };
-        const listening = early.parts;
-        early.stop = onRenderedPage((file, html) => listening.page(file, html));
+        const parts = new EarlyParts(uncached, { lang: siteConfig.locale, fold, workDir });
+        early = { parts, stop: onRenderedPage((file, html) => parts.page(file, html)) };
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const log = logger.fork('pagefind');
