@@ -101,8 +101,8 @@ export interface PartLimits {
  * next year starts a new one.
  */
 export function planShards(sizeByYear: ReadonlyMap<number, YearSize>, limits: PartLimits): SearchShard[] {
-  if (!(limits.pages >= 1)) throw new RangeError(`a part must hold at least 1 page, got ${limits.pages}`);
-  if (!(limits.text >= 1)) throw new RangeError(`a part must hold at least 1 character of text, got ${limits.text}`);
+  if (!(limits.pages >= 1)) throw new RangeError(`the most pages a search index part holds (searchShardPages in src/site.config.ts, or ANNALS_SEARCH_SHARD_PAGES) must be a number of at least 1 page, got ${limits.pages}`);
+  if (!(limits.text >= 1)) throw new RangeError(`the most text a search index part holds (searchPartText in src/site.config.ts, or ANNALS_SEARCH_PART_TEXT) must be a number of at least 1 character, got ${limits.text}`);
   const oldestFirst = [...sizeByYear.keys()].sort((a, b) => a - b);
   const shards: SearchShard[] = [];
   let current: { years: number[]; pages: number; text: number } | undefined;

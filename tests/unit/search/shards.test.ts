@@ -42,8 +42,8 @@ describe('planShards', () => {
 
   it('refuses a part size below one page or one character', () => {
     expect(() => planShards(years({ 2020: 1 }), pagesOnly(0))).toThrow(/at least 1 page/);
-    expect(() => planShards(years({ 2020: 1 }), pagesOnly(Number.NaN))).toThrow(/at least 1 page/);
-    expect(() => planShards(years({ 2020: 1 }), { pages: 10, text: 0 })).toThrow(/at least 1 character/);
+    expect(() => planShards(years({ 2020: 1 }), pagesOnly(Number.NaN))).toThrow(/ANNALS_SEARCH_SHARD_PAGES\) must be a number of at least 1 page, got NaN/);
+    expect(() => planShards(years({ 2020: 1 }), { pages: 10, text: 0 })).toThrow(/ANNALS_SEARCH_PART_TEXT\) must be a number of at least 1 character, got 0/);
   });
 });
 
