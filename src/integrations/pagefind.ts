@@ -33,6 +33,8 @@ export class PagefindError extends Error {
 export default function pagefind(): AstroIntegration {
   let cacheDir: string | undefined;
   let early: { parts: EarlyParts; stop: () => void } | undefined;
+  /** Characters of article text per year, as the parts were planned at the build's start. */
+  let yearText: Map<number, number> | undefined;
   return {
     name: 'annals:pagefind',
     hooks: {
@@ -89,7 +91,9 @@ export default function pagefind(): AstroIntegration {
           if (years) throw new PagefindError('the articles loader recorded no content, so the parts of the search index cannot be planned');
           return;
         }
-        const plan = planShards(publishedPerYear(record.articles, siteConfig.timeZone), partLimitsOf(siteConfig));
+        const sizes = publishedPerYear(record.articles, siteConfig.timeZone);
+        yearText = new Map([...sizes].map(([year, size]) => [year, size.text]));
+        const plan = planShards(sizes, partLimitsOf(siteConfig));
         if (years) {
           const part = partForRange(plan, years);
           logger.fork('pagefind').info(`sharded build: article pages and the search part ${part.name} (${part.pages} pages)`);
@@ -114,7 +118,6 @@ export default function pagefind(): AstroIntegration {
           const prebuilt = await building?.parts.settle((partDir) => partLookup(partDir, cacheDir));
           const waited = Math.round(performance.now() - waitStarted);
           for (const failure of prebuilt?.failed ?? []) log.warn(`indexing a part while the pages rendered failed, so it is indexed again now: ${failure}`);
-          const record = recordedContent();
           const summary = await indexBuiltSite(
             fileURLToPath(dir),
             pages.map((page) => page.pathname),
@@ -123,7 +126,7 @@ export default function pagefind(): AstroIntegration {
             {
               maxShardPages: siteConfig.searchShardPages,
               maxPartText: siteConfig.searchPartText,
-              yearText: record ? new Map([...publishedPerYear(record.articles, siteConfig.timeZone)].map(([year, size]) => [year, size.text])) : undefined,
+              yearText,
               cacheDir,
               early: prebuilt,
             },

@@ -18,7 +18,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CharFolder } from './fold.ts';
-import { fingerprintPage, indexStagedPart, type EarlyIndex, type PageFingerprint, type PrebuiltPart } from './indexer.ts';
+import { fingerprintPage, indexStagedPart, pageUrlOf, type EarlyIndex, type PageFingerprint, type PrebuiltPart } from './indexer.ts';
 import { relabelDocument } from './page-record.ts';
 import { partLanguage, type SearchShard } from './shards.ts';
 
@@ -26,12 +26,6 @@ import { partLanguage, type SearchShard } from './shards.ts';
 export const EARLY_INDEX_VARIABLE = 'ANNALS_EARLY_INDEX';
 
 export const earlyIndexWanted = (env: NodeJS.ProcessEnv = process.env): boolean => env[EARLY_INDEX_VARIABLE] !== 'off';
-
-/** The URL the index step gives a page written to `file` (`articles/a/index.html` → `/articles/a/`). */
-export function pageUrlOf(file: string): string {
-  if (file === 'index.html') return '/';
-  return file.endsWith('/index.html') ? `/${file.slice(0, -'index.html'.length)}` : `/${file}`;
-}
 
 interface StagedPart {
   shard: SearchShard;

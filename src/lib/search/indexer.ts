@@ -170,13 +170,23 @@ export interface EarlyIndex {
 }
 
 /**
+ * What a page's document can depend on, hashed: its HTML from the searchable element on
+ * (`searchableSource`), not the whole page. After a style change every page's head differs,
+ * and re-reading 20,000 unchanged bodies took 20 s.
+ */
+export const searchableHash = (html: string): string => createHash('sha1').update(searchableSource(html)).digest('hex');
+
+/** The URL the index step gives a page written to `file` (`articles/a/index.html` → `/articles/a/`). */
+export function pageUrlOf(file: string): string {
+  if (file === 'index.html') return '/';
+  return file.endsWith('/index.html') ? `/${file.slice(0, -'index.html'.length)}` : `/${file}`;
+}
+
+/**
  * A page's fingerprint and, when it has something to search, its document under `lang`;
  * throws for a searchable page without a year, which no part could hold.
  */
-export function fingerprintPage(file: string, html: string, fold: CharFolder, lang: string): { fingerprint: PageFingerprint; document?: string } {
-  // Keyed by what the document can depend on, not the whole page: after a style change
-  // every page's head differs, and re-reading 20,000 unchanged bodies took 20 s.
-  const htmlHash = createHash('sha1').update(searchableSource(html)).digest('hex');
+export function fingerprintPage(file: string, html: string, fold: CharFolder, lang: string, htmlHash = searchableHash(html)): { fingerprint: PageFingerprint; document?: string } {
   const record = readPageRecord(html);
   if (!record) return { fingerprint: [htmlHash] };
   const year = Number(record.filters.get('year')?.[0]);
@@ -341,20 +351,19 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
     const file = clean.endsWith('.html') ? clean : join(clean, 'index.html');
     const html = readHtml(file);
     if (html === undefined) continue;
-    const htmlHash = createHash('sha1').update(searchableSource(html)).digest('hex');
+    const htmlHash = searchableHash(html);
     let page = known[file];
     if (page?.[0] === htmlHash) unchangedPages++;
     else {
       const early = options.early?.fingerprints.get(file);
-      page = early?.[0] === htmlHash ? early : fingerprintPage(file, html, fold, lang).fingerprint;
+      page = early?.[0] === htmlHash ? early : fingerprintPage(file, html, fold, lang, htmlHash).fingerprint;
     }
     fingerprints.pages[file] = page;
     const [, year, hash, date] = page;
     if (year === undefined || hash === undefined || date === undefined) continue;
     let pages = byYear.get(year);
     if (!pages) byYear.set(year, (pages = []));
-    const url = `/${clean.endsWith('.html') ? clean : clean.replace(/\/?$/, '/')}`.replace(/^\/\/+/, '/');
-    pages.push({ file, url, hash, date, year });
+    pages.push({ file, url: pageUrlOf(file), hash, date, year });
   }
   const shards = planShards(
     new Map([...byYear].map(([year, pages]) => [year, { pages: pages.length, text: options.yearText?.get(year) ?? 0 }])),

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EarlyParts, pageUrlOf } from '../../../src/lib/search/early-parts.ts';
+import { EarlyParts } from '../../../src/lib/search/early-parts.ts';
 import { buildFoldTable } from '../../../src/lib/search/fold-table.ts';
 import { createFolder } from '../../../src/lib/search/fold.ts';
-import { indexBuiltSite } from '../../../src/lib/search/indexer.ts';
+import { indexBuiltSite, pageUrlOf } from '../../../src/lib/search/indexer.ts';
 import { indexDocument, readPageRecord, relabelDocument } from '../../../src/lib/search/page-record.ts';
 import { planShards } from '../../../src/lib/search/shards.ts';
 import { articlePage, BUILT_SITE_PAGES, writeBuiltSite } from './built-site.ts';
