@@ -1,12 +1,13 @@
 /**
- * `npm run plan:shards [-- --json]`: the parts of the search index (whole years, at most
- * `searchShardPages` pages and `searchPartText` characters of text each) the content root makes, one line per part; each is a
- * value for ANNALS_BUILD_YEARS in a sharded build (docs/sharded-builds.md). `--json`
- * prints the GitHub Actions matrix the sharded workflow runs one job per entry of.
+ * `npm run plan:shards [-- --json]`: the parts of the search index (whole years, or months of
+ * a year too big for one, at most `searchShardPages` pages and `searchPartText` characters
+ * of text each) the content root makes, one line per range of years a sharded build takes
+ * (ANNALS_BUILD_YEARS, docs/sharded-builds.md): a part of whole years, or a split year with
+ * its parts. `--json` prints the GitHub Actions matrix the sharded workflow runs one job per entry of.
  * Checks the content first, as the build does: with errors, prints them and exits 1.
  */
 import { parseArgs } from 'node:util';
-import { formatYearRange, partLimitsOf, publishedPerYear } from '../src/lib/build-scope.ts';
+import { buildRanges, formatYearRange, partLimitsOf, partsForRange, publishedPerYear } from '../src/lib/build-scope.ts';
 import { checkContentRoot, formatProblem } from '../src/lib/content-check.ts';
 import { contentRoot } from '../src/lib/content-root.ts';
 import { planShards } from '../src/lib/search/shards.ts';
@@ -22,10 +23,15 @@ if (errors.length > 0) {
   process.exit(1);
 }
 const parts = planShards(publishedPerYear(articles, siteConfig.timeZone), partLimitsOf(siteConfig));
-const years = parts.map((part) => formatYearRange({ from: Math.min(...part.years), to: Math.max(...part.years) }));
+const builds = buildRanges(parts).map((range) => {
+  const inside = partsForRange(parts, range);
+  return { years: formatYearRange(range), pages: inside.reduce((sum, part) => sum + part.pages, 0), parts: inside.map((part) => part.name) };
+});
 if (values.json) {
-  console.log(JSON.stringify({ include: parts.map((part, i) => ({ years: years[i], pages: part.pages })) }));
+  console.log(JSON.stringify({ include: builds.map(({ years, pages }) => ({ years, pages })) }));
 } else {
-  for (const [i, part] of parts.entries()) console.log(`${years[i]}\t${part.pages} pages`);
-  console.log(`plan:shards: ${parts.length} part${parts.length === 1 ? '' : 's'} of at most ${siteConfig.searchShardPages} pages and ${siteConfig.searchPartText} characters of text, unless one year alone is more`);
+  for (const build of builds) console.log(`${build.years}\t${build.pages} pages${build.parts.length > 1 ? `\tparts ${build.parts.join(', ')}` : ''}`);
+  console.log(
+    `plan:shards: ${builds.length} build${builds.length === 1 ? '' : 's'}, ${parts.length} search part${parts.length === 1 ? '' : 's'} of at most ${siteConfig.searchShardPages} pages and ${siteConfig.searchPartText} characters of text, unless one month alone is more`,
+  );
 }

@@ -53,12 +53,12 @@ export interface SiteStrings {
     sortNewest: string;
     more: string;
     failed: string;
-    /** While older years are still being searched; `{years}` is the newest index part's (`2025–2026`). */
+    /** While older articles are still being searched; `{span}` is what the parts searched so far cover (`2025–2026 年`, `2008 年 7–12 月`). */
     newest: string;
     /** Above the pages titled exactly as the query, while the full text is still being searched. */
     titleMatch: string;
   };
-  /** The results panel under the header's search box; `{query}`, `{count}` and `{years}` are replaced. */
+  /** The results panel under the header's search box; `{query}`, `{count}` and `{span}` are replaced. */
   searchPanel: {
     /** The panel's accessible name. */
     label: string;
@@ -237,13 +237,13 @@ export const siteConfig: SiteConfig = {
       sortNewest: '最新发布',
       more: '显示更多结果',
       failed: '搜索暂时无法使用（{message}），请稍后再试。',
-      newest: '{years} 年的文章中找到 {count} 篇，正在检索更早的年份……',
+      newest: '{span}的文章中找到 {count} 篇，正在检索更早的文章……',
       titleMatch: '找到标题相同的文章，正在检索全文……',
     },
     searchPanel: {
       label: '搜索结果',
       searching: '正在搜索……',
-      newest: '{years} 年中找到 {count} 篇，正在检索更早的年份……',
+      newest: '{span}中找到 {count} 篇，正在检索更早的文章……',
       titleMatch: '找到标题相同的文章，正在检索全文……',
       count: '找到 {count} 篇。按下方向键浏览，Esc 关闭。',
       empty: '没有找到包含“{query}”的文章。',

@@ -3,8 +3,8 @@
  * a published site always has a search index that matches its pages. Only elements marked
  * `data-pagefind-body` (article title and body) are indexed, never navigation or listings;
  * Chinese text goes through the CJK layer (`src/lib/search/`), which writes each page's
- * search document for Pagefind's command line to index, in parts of whole years
- * (`indexer.ts`), with the title lookup that answers a whole title first (`title-lookup.ts`).
+ * search document for Pagefind's command line to index, in parts of whole years (or months
+ * of a year too big for one: `shards.ts`, `indexer.ts`), with the title lookup that answers a whole title first (`title-lookup.ts`).
  * A part that must be indexed is handed to Pagefind as soon as its last page has rendered,
  * while Astro renders the rest (`early-parts.ts`).
  * The search page then gets preload links for what its first search loads (`preload.ts`).
@@ -12,7 +12,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildYears, partForRange, partLimitsOf, publishedPerYear } from '../lib/build-scope.ts';
+import { buildYears, partLimitsOf, partsForRange, publishedPerYear } from '../lib/build-scope.ts';
 import { contentRoot } from '../lib/content-root.ts';
 import { onRenderedPage } from '../lib/rendered-pages.ts';
 import { DevSearchIndex } from '../lib/search/dev-index.ts';
@@ -22,7 +22,7 @@ import { createFolder } from '../lib/search/fold.ts';
 import { cachedParts, indexBuiltSite, SearchIndexError, searchCacheRoot } from '../lib/search/indexer.ts';
 import { writeSearchPreloads } from '../lib/search/preload.ts';
 import { partLookup } from '../lib/search/word-parts-files.ts';
-import { planShards } from '../lib/search/shards.ts';
+import { planShards, type YearSize } from '../lib/search/shards.ts';
 import { recordedContent } from '../loaders/content-record.ts';
 import { siteConfig } from '../site.config.ts';
 
@@ -33,8 +33,8 @@ export class PagefindError extends Error {
 export default function pagefind(): AstroIntegration {
   let cacheDir: string | undefined;
   let early: { parts: EarlyParts; stop: () => void } | undefined;
-  /** Characters of article text per year, as the parts were planned at the build's start. */
-  let yearText: Map<number, number> | undefined;
+  /** Articles and their text per year and month, as the parts were planned at the build's start. */
+  let contentSizes: Map<number, YearSize> | undefined;
   return {
     name: 'annals:pagefind',
     hooks: {
@@ -81,7 +81,7 @@ export default function pagefind(): AstroIntegration {
       'astro:config:setup': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
       },
-      // A sharded build must be exactly one part of the search index, or the assembled parts
+      // A sharded build must be exactly whole parts of the search index, or the assembled parts
       // would not fit together: checked once the content is loaded, before any page renders.
       // Then the parts with no cached build are indexed as their pages render.
       'astro:build:start': async ({ logger }) => {
@@ -91,16 +91,16 @@ export default function pagefind(): AstroIntegration {
           if (years) throw new PagefindError('the articles loader recorded no content, so the parts of the search index cannot be planned');
           return;
         }
-        const sizes = publishedPerYear(record.articles, siteConfig.timeZone);
-        yearText = new Map([...sizes].map(([year, size]) => [year, size.text]));
-        const plan = planShards(sizes, partLimitsOf(siteConfig));
+        contentSizes = publishedPerYear(record.articles, siteConfig.timeZone);
+        const plan = planShards(contentSizes, partLimitsOf(siteConfig));
         if (years) {
-          const part = partForRange(plan, years);
-          logger.fork('pagefind').info(`sharded build: article pages and the search part ${part.name} (${part.pages} pages)`);
+          const parts = partsForRange(plan, years);
+          const pages = parts.reduce((sum, part) => sum + part.pages, 0);
+          logger.fork('pagefind').info(`sharded build: article pages and the search part${parts.length === 1 ? '' : 's'} ${parts.map((part) => part.name).join(', ')} (${pages} pages)`);
         }
         if (!cacheDir || !earlyIndexWanted()) return;
-        const cached = [...cachedParts(searchCacheRoot(cacheDir)).values()].map((part) => part.years.join());
-        const uncached = plan.filter((part) => !cached.includes(part.years.join()));
+        const cached = new Set([...cachedParts(searchCacheRoot(cacheDir)).values()].map((part) => part.name));
+        const uncached = plan.filter((part) => !cached.has(part.name));
         if (uncached.length === 0) return;
         // Beside the cache's parts, on its file system: a part taken is moved there, not copied.
         const workDir = join(cacheDir, 'annals-search-early');
@@ -126,7 +126,7 @@ export default function pagefind(): AstroIntegration {
             {
               maxShardPages: siteConfig.searchShardPages,
               maxPartText: siteConfig.searchPartText,
-              yearText,
+              contentSizes,
               cacheDir,
               early: prebuilt,
             },

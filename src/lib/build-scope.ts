@@ -3,12 +3,13 @@
  * machines by years. `ANNALS_BUILD_YEARS=2022-2023` makes a build render only the article
  * pages of those years and index only their part of the search, into its cache; an
  * assembling build over the merged caches then copies those pages and parts instead of
- * making them, and renders the listings. The years must be exactly one part of the search
- * index (`npm run plan:shards` lists them), so every part is built by one machine.
+ * making them, and renders the listings. The years must be exactly one or more whole parts of
+ * the search index (`npm run plan:shards` lists the ranges), so every part is built by one
+ * machine: a year split by months into several parts is built whole by one.
  */
 
 import { zonedParts } from './dates.ts';
-import type { PartLimits, SearchShard, YearSize } from './search/shards.ts';
+import type { PartLimits, PeriodSize, SearchShard, YearSize } from './search/shards.ts';
 
 export const BUILD_YEARS_VARIABLE = 'ANNALS_BUILD_YEARS';
 
@@ -42,18 +43,24 @@ export function buildYears(): YearRange | undefined {
 }
 
 /**
- * Published (non-draft) articles per year in the site's time zone, with the characters of
- * their titles and bodies as written: what the search parts are planned from (`planShards`).
+ * Published (non-draft) articles per year and month in the site's time zone, with the
+ * characters of their titles and bodies as written: what the search parts are planned from
+ * (`planShards`).
  */
 export function publishedPerYear(articles: readonly { data: { title: string; date: { epochMs: number }; draft?: boolean | undefined }; body: string }[], timeZone: string): Map<number, YearSize> {
-  const sizes = new Map<number, YearSize>();
+  const sizes = new Map<number, YearSize & { months: Map<number, PeriodSize> }>();
   for (const article of articles) {
     if (article.data.draft) continue;
-    const { year } = zonedParts(article.data.date.epochMs, timeZone);
-    const size = sizes.get(year) ?? { pages: 0, text: 0 };
+    const { year, month } = zonedParts(article.data.date.epochMs, timeZone);
+    const text = article.data.title.length + article.body.length;
+    let size = sizes.get(year);
+    if (!size) sizes.set(year, (size = { pages: 0, text: 0, months: new Map() }));
     size.pages += 1;
-    size.text += article.data.title.length + article.body.length;
-    sizes.set(year, size);
+    size.text += text;
+    const monthSize = size.months.get(month) ?? { pages: 0, text: 0 };
+    monthSize.pages += 1;
+    monthSize.text += text;
+    size.months.set(month, monthSize);
   }
   return sizes;
 }
@@ -61,12 +68,32 @@ export function publishedPerYear(articles: readonly { data: { title: string; dat
 /** How much one part of the search index holds, from the site's configuration (`site.config.ts`). */
 export const partLimitsOf = (config: { searchShardPages: number; searchPartText: number }): PartLimits => ({ pages: config.searchShardPages, text: config.searchPartText });
 
-/** The search part that is exactly `range`, or an error naming the parts there are. */
-export function partForRange(parts: readonly SearchShard[], range: YearRange): SearchShard {
-  const part = parts.find((shard) => Math.min(...shard.years) === range.from && Math.max(...shard.years) === range.to);
-  if (part) return part;
+/**
+ * The search parts that are exactly `range` (one part of whole years, or the parts a split
+ * year's months make), or an error naming the ranges a sharded build may take.
+ */
+export function partsForRange(parts: readonly SearchShard[], range: YearRange): SearchShard[] {
+  const inside = parts.filter((shard) => shard.years.every((year) => inYearRange(range, year)));
+  const covered = inside.flatMap((shard) => shard.years);
+  const straddling = parts.some((shard) => !inside.includes(shard) && shard.years.some((year) => inYearRange(range, year)));
+  if (inside.length > 0 && !straddling && Math.min(...covered) === range.from && Math.max(...covered) === range.to) return inside;
   throw new BuildScopeError(
-    `${BUILD_YEARS_VARIABLE}=${formatYearRange(range)} is not one part of the search index, so its pages cannot be built apart; ` +
-      `the parts are ${parts.map((shard) => shard.name).join(', ') || '(none: no published articles)'} (npm run plan:shards prints them)`,
+    `${BUILD_YEARS_VARIABLE}=${formatYearRange(range)} is not a range of whole parts of the search index, so its pages cannot be built apart; ` +
+      `the ranges are ${buildRanges(parts).map(formatYearRange).join(', ') || '(none: no published articles)'} (npm run plan:shards prints them)`,
   );
+}
+
+/**
+ * The ranges a sharded build may take, newest first: one per part of whole years, one per
+ * year split into parts of months.
+ */
+export function buildRanges(parts: readonly SearchShard[]): YearRange[] {
+  const ranges: YearRange[] = [];
+  for (const part of parts) {
+    const range = { from: Math.min(...part.years), to: Math.max(...part.years) };
+    const last = ranges[ranges.length - 1];
+    if (last && last.from === range.from && last.to === range.to) continue; // another part of a split year
+    ranges.push(range);
+  }
+  return ranges;
 }

@@ -139,10 +139,11 @@ describe('an incremental build after adding, editing and deleting articles', () 
     expect(restored(first.output)).toBe(0);
     expect(restored(incremental.output)).toBeGreaterThan(300);
     expect(restored(cold.output)).toBe(0);
-    // 2017 holds none of the edits; 2018 gained an article, which goes to the recent part
-    // (one change, as many as a part this small may carry); 2015–2016 lost one and changed
-    // one, and what is left of it, 2016, has no cached part of its own.
-    expect(incremental.output).toMatch(/2017: 3 pages reused in/);
+    // 2017 holds none of the edits: its three pages, one more than a part may hold, are in
+    // parts of months (October's two, September's one), both kept; 2018 gained an article,
+    // which goes to the recent part (one change, as many as a part this small may carry);
+    // 2015–2016 lost one and changed one, and what is left of it, 2016, has no cached part of its own.
+    expect(incremental.output).toMatch(/2017m10: 2 pages reused in \d+ ms; 2017m09: 1 page reused in/);
     expect(incremental.output).toMatch(/2018: 2 pages reused \(1 in the recent part\)/);
     expect(incremental.output).toMatch(/2016: 1 page indexed while the pages rendered, taken/);
     expect(incremental.output).toMatch(/recent changes: 1 page indexed/);

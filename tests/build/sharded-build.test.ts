@@ -58,9 +58,9 @@ describe('a site built in two shards and assembled', () => {
     expect(assembled.output).toMatch(/2015-2016: 2 pages reused/);
   });
 
-  it('refuses years that are not one part of the search index, naming the parts', () => {
+  it('refuses years that are not whole parts of the search index, naming the ranges', () => {
     expect(wrongYears.status).not.toBe(0);
-    expect(wrongYears.output).toMatch(/ANNALS_BUILD_YEARS=2017 is not one part of the search index.*the parts are 2017-2018, 2015-2016/);
+    expect(wrongYears.output).toMatch(/ANNALS_BUILD_YEARS=2017 is not a range of whole parts of the search index.*the ranges are 2017-2018, 2015-2016/);
     expect(existsSync(at('wrong'))).toBe(false);
   });
 });

@@ -13,14 +13,14 @@
  * the part holds exactly its pages with the same documents; anything else (a page rendered
  * differently than its file reads, a part whose pages never all rendered, Pagefind failing
  * here) is indexed there as before, where its errors are reported. Only parts with no cached
- * build of the same years are done here: a rebuild keeps those (`recent-changes.ts`).
+ * build of the same span are done here: a rebuild keeps those (`recent-changes.ts`).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CharFolder } from './fold.ts';
 import { fingerprintPage, indexStagedPart, pageUrlOf, type EarlyIndex, type PageFingerprint, type PrebuiltPart } from './indexer.ts';
 import { relabelDocument } from './page-record.ts';
-import { partLanguage, type SearchShard } from './shards.ts';
+import { monthOfDateKey, partHolds, partLanguage, type SearchShard } from './shards.ts';
 
 /** `off` turns indexing while the pages render off: parts are then indexed after the pages, as the benchmark's comparison builds do. */
 export const EARLY_INDEX_VARIABLE = 'ANNALS_EARLY_INDEX';
@@ -50,7 +50,7 @@ export interface EarlyPartsResult extends EarlyIndex {
 
 export class EarlyParts {
   readonly #options: EarlyPartsOptions;
-  readonly #partOfYear = new Map<number, StagedPart>();
+  readonly #staged: StagedPart[] = [];
   readonly #fingerprints = new Map<string, PageFingerprint>();
   readonly #parts = new Map<string, PrebuiltPart>();
   readonly #failed: string[] = [];
@@ -62,10 +62,7 @@ export class EarlyParts {
   constructor(shards: readonly SearchShard[], options: EarlyPartsOptions) {
     this.#options = options;
     rmSync(options.workDir, { recursive: true, force: true });
-    for (const shard of shards) {
-      const part: StagedPart = { shard, language: partLanguage(options.lang, shard), pages: new Map(), started: false };
-      for (const year of shard.years) this.#partOfYear.set(year, part);
-    }
+    for (const shard of shards) this.#staged.push({ shard, language: partLanguage(options.lang, shard), pages: new Map(), started: false });
   }
 
   /** A page as Astro rendered it; `file` is its path under the build folder. */
@@ -77,9 +74,10 @@ export class EarlyParts {
       return; // a page no part can hold: the index step names it
     }
     this.#fingerprints.set(file, made.fingerprint);
-    const [, year, hash] = made.fingerprint;
-    if (year === undefined || hash === undefined || made.document === undefined) return;
-    const part = this.#partOfYear.get(year);
+    const [, year, hash, date] = made.fingerprint;
+    if (year === undefined || hash === undefined || date === undefined || made.document === undefined) return;
+    const month = monthOfDateKey(date);
+    const part = this.#staged.find((staged) => partHolds(staged.shard, year, month));
     if (!part || part.started) return;
     part.pages.set(pageUrlOf(file), hash);
     try {

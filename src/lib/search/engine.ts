@@ -22,7 +22,7 @@ import { createFolder, foldQuery, identityFolder, type CharFolder } from './fold
 import { FILTER_KEYS, type FilterKey } from './page-attributes.ts';
 import { phraseStarts, planQuery, type QueryPlan, type QueryWord } from './query.ts';
 import { RecentChanges } from './recent-filter.ts';
-import { SHARD_MANIFEST_FILE, type ShardManifest } from './shards.ts';
+import { partOfPageId, SHARD_MANIFEST_FILE, type PartSpan, type SearchShard, type ShardManifest } from './shards.ts';
 import { pagesTitled, textAfterTitle, TITLE_FOLDER, titleBucket, titleKey } from './title-lookup.ts';
 import type { SearchState } from './url-state.ts';
 import { partsHolding, queryKeys, queryTrigrams, trigramBucket, WORD_PARTS_FOLDER, wordBucket } from './word-parts.ts';
@@ -83,8 +83,8 @@ export interface SearchOutcome {
    * leaves them alone.
    */
   pinned: number;
-  /** The years of the parts an early answer (`onNewest`) covers, newest first; else undefined. */
-  newestYears?: number[] | undefined;
+  /** The spans of the parts an early answer (`onNewest`) covers, newest first; else undefined. */
+  newestParts?: PartSpan[] | undefined;
 }
 
 /** How a caller takes part in a search that answers in stages. */
@@ -146,8 +146,8 @@ export class SearchEngine {
   #basicsLoaded: Promise<{ fold: CharFolder; manifest: ShardManifest | undefined }> | undefined;
   /** Every index part's folder, newest first (`shards.ts`): the first is Pagefind's own. */
   #partFolders: string[] = [];
-  /** Every part's years and pages, newest first, from the manifest. */
-  #shards: { years: number[]; pages: number }[] = [];
+  /** Every part's name, span and pages, newest first, from the manifest. */
+  #shards: SearchShard[] = [];
   /** The parts Pagefind has, by their place in `#partFolders`: the one it opened (its base path), then those merged. */
   #merged = new Set<number>();
   /** The word-parts lookup's bucket files, by number, fetched once each. */
@@ -323,9 +323,9 @@ export class SearchEngine {
     return this.#merged.size >= this.#partFolders.length;
   }
 
-  /** The years the merged parts cover, newest first. */
-  get #mergedYears(): number[] {
-    return [...this.#merged].flatMap((part) => this.#shards[part]?.years ?? []).sort((a, b) => b - a);
+  /** The merged parts, newest first. */
+  get #mergedParts(): SearchShard[] {
+    return [...this.#merged].sort((a, b) => a - b).flatMap((part) => this.#shards[part] ?? []);
   }
 
   /** How many index parts a search covers now, the recent-changes part included. */
@@ -368,7 +368,7 @@ export class SearchEngine {
       const unseen = unseenIn(newest);
       if (unseen.length > 0 && !this.#complete) {
         const byId = new Map(unseen.map((result) => [result.id, result]));
-        for (const id of await stages.onNewest({ ...newest, results: unseen, newestYears: this.#mergedYears })) {
+        for (const id of await stages.onNewest({ ...newest, results: unseen, newestParts: this.#mergedParts.map(({ years, months }) => ({ years, months })) })) {
           const result = byId.get(id);
           if (!result) continue;
           shownIds.push(id);
@@ -407,7 +407,7 @@ export class SearchEngine {
     if (plan.narrowTerm !== plan.term && (phrased.length === 0 || response.results.length > this.#textCheckLimit)) response = await pagefind.search(plan.term, options);
     // Stale pages of kept parts are never shown or counted (`recent-filter.ts`); with any
     // left out, the facets below are recounted over the results rather than taken from Pagefind.
-    const found = this.#recent.visible(response.results, this.#complete ? undefined : new Set(this.#mergedYears));
+    const found = this.#recent.visible(response.results, this.#complete ? undefined : new Set(this.#mergedParts.map((part) => part.name)));
     const check =
       phrased.length === 0
         ? { holds: () => true, holdsApart: () => true }
@@ -423,7 +423,7 @@ export class SearchEngine {
       results = found.filter(check.holdsApart);
       approximate = results.length > 0;
     }
-    if (state.sort === 'newest' && this.#parts > 1) results = await this.#newestAcrossParts(pagefind, response, results);
+    if (state.sort === 'newest' && this.#parts > 1) results = this.#newestAcrossParts(results);
     const facets = withFacets ? await this.#facets(pagefind, response, results, indexFilters) : noFacets();
     return { plan, results, approximate, facets, pinned: 0 };
   }
@@ -488,24 +488,22 @@ export class SearchEngine {
 
   /**
    * Pagefind merges parts by score, and a sorted search scores by position within its own
-   * part, so newest-first lists from several parts come back interleaved. Every year lies
-   * in exactly one part (`shards.ts`), and within a part the order is right: grouping by
-   * year, newest first, restores the date order. A year's pages in the recent-changes part
-   * carry the score their year's part would give them (`RecentChanges.sortScore`).
+   * part, so newest-first lists from several parts come back interleaved. Parts never
+   * overlap in time (`shards.ts`), and within a part the order is right: grouping by part,
+   * newest first, restores the date order. A result's part is named in its page id
+   * (`partOfPageId`); a page of the recent-changes part carries the part it belongs to and
+   * the score that part would give it (`RecentChanges`).
    */
-  async #newestAcrossParts(pagefind: PagefindApi, response: PagefindResponse, results: PagefindResult[]): Promise<PagefindResult[]> {
-    const years = Object.entries(response.filters['year'] ?? {})
-      .filter(([, count]) => count > 0)
-      .map(([year]) => year)
-      .sort((a, b) => b.localeCompare(a));
-    const yearSets = await Promise.all(years.map((year) => this.#idsWith(pagefind, 'year', year)));
+  #newestAcrossParts(results: PagefindResult[]): PagefindResult[] {
+    const names = this.#shards.map((part) => part.name);
     const rank = (result: PagefindResult) => {
-      const at = yearSets.findIndex((ids) => ids.has(result.id));
-      return at < 0 ? years.length : at;
+      const owner = this.#recent.partOf(result.id);
+      const at = owner === undefined ? partOfPageId(this.#shards, result.id) : names.indexOf(owner);
+      return at === undefined || at < 0 ? names.length : at;
     };
     return results
-      .map((result, index) => ({ result, index, year: rank(result), score: this.#recent.sortScore(result) }))
-      .sort((a, b) => a.year - b.year || b.score - a.score || a.index - b.index)
+      .map((result, index) => ({ result, index, part: rank(result), score: this.#recent.sortScore(result) }))
+      .sort((a, b) => a.part - b.part || b.score - a.score || a.index - b.index)
       .map(({ result }) => result);
   }
 

@@ -25,7 +25,21 @@ import { pageIdsByUrl } from './part-files.ts';
 import { planPart, recentLimit, sortedDates, sortScoreAmong, type IndexedPart, type PartPage } from './recent-changes.ts';
 import { writeTitleLookup, type TitleLookupSummary } from './title-lookup-files.ts';
 import { writeWordParts, type WordPartsSummary } from './word-parts-files.ts';
-import { partLanguage, planShards, RECENT_FOLDER, RECENT_PART, SHARD_FOLDER, SHARD_MANIFEST_FILE, shardManifest, type RecentManifest } from './shards.ts';
+import {
+  monthOfDateKey,
+  partHolds,
+  partLanguage,
+  partName,
+  planShards,
+  RECENT_FOLDER,
+  RECENT_PART,
+  SHARD_FOLDER,
+  SHARD_MANIFEST_FILE,
+  shardManifest,
+  type PeriodSize,
+  type RecentManifest,
+  type YearSize,
+} from './shards.ts';
 
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
@@ -118,12 +132,12 @@ export interface BuiltSiteSummary extends IndexSummary {
 }
 
 export interface BuiltSiteOptions {
-  /** The most pages one index part holds (whole years; see `shards.ts`). */
+  /** The most pages one index part holds (whole years, or months of a year too big for one; see `shards.ts`). */
   maxShardPages: number;
-  /** The most characters of article text one part holds, with `yearText`; none: pages alone bound a part. */
+  /** The most characters of article text one part holds, with `contentSizes`; none: pages alone bound a part. */
   maxPartText?: number | undefined;
-  /** Characters of article text per year, from the content (`publishedPerYear`), for `maxPartText`. */
-  yearText?: ReadonlyMap<number, number> | undefined;
+  /** Articles' text per year and month, from the content (`publishedPerYear`), for `maxPartText`. */
+  contentSizes?: ReadonlyMap<number, YearSize> | undefined;
   /** Fingerprints taken and parts indexed while the pages were rendered (`early-parts.ts`). */
   early?: EarlyIndex | undefined;
   /** Where parts are kept between builds, keyed by their exact input; none: always index. */
@@ -216,12 +230,13 @@ export async function indexStagedPart(siteDir: string, built: string, workDir: s
 }
 
 /**
- * Beside each cached build of a part (`<folder>.json`): its years and every page's
+ * Beside each cached build of a part (`<folder>.json`): its years (and months) and every page's
  * document hash, Pagefind id and date sort key, by URL; what `planPart` compares a
  * rebuild's pages with, and the stale ids it lists.
  */
 interface CachedPartRecord {
   years: number[];
+  months?: [first: number, last: number] | undefined;
   pages: Record<string, [hash: string, id: string, date: string]>;
 }
 
@@ -235,7 +250,7 @@ const RECENT_CACHE_PREFIX = `${RECENT_PART}-`;
 /** Where `indexBuiltSite` keeps parts under a cache folder. */
 export const searchCacheRoot = (cacheDir: string): string => join(cacheDir, 'annals-search');
 
-/** The cached builds of parts under `cacheRoot`, by folder, each with its years and pages. */
+/** The cached builds of parts under `cacheRoot`, by folder, each with its span and pages. */
 export function cachedParts(cacheRoot: string): Map<string, IndexedPart> {
   const parts = new Map<string, IndexedPart>();
   if (!existsSync(cacheRoot)) return parts;
@@ -245,7 +260,8 @@ export function cachedParts(cacheRoot: string): Map<string, IndexedPart> {
     if (!existsSync(join(cacheRoot, folder, 'pagefind-entry.json'))) continue;
     const record = readCachedJson<CachedPartRecord>(join(cacheRoot, entry));
     if (!record) continue;
-    parts.set(folder, { years: record.years, pages: Object.fromEntries(Object.entries(record.pages).map(([url, [hash, id, date]]) => [url, { hash, id, date }])) });
+    const span = { years: record.years, ...(record.months ? { months: record.months } : {}) };
+    parts.set(folder, { name: partName(span), ...span, pages: Object.fromEntries(Object.entries(record.pages).map(([url, [hash, id, date]]) => [url, { hash, id, date }])) });
   }
   return parts;
 }
@@ -307,7 +323,7 @@ const pagefindVersion = (() => {
 
 /**
  * Indexes the built site in `siteDir` (the `pages` Astro reports) into `outputDir`, in
- * parts of whole years (`shards.ts`): each part's documents are written to a scratch folder
+ * parts of whole years or of months of a year too big for one (`shards.ts`): each part's documents are written to a scratch folder
  * and indexed by its own run of Pagefind's command line (`pagefind-cli.ts`), so memory stays
  * bounded by the largest part, then its word index is re-cut into smaller chunks
  * (`index-chunks.ts`); or, when `options.early` holds the same part indexed while the pages
@@ -315,7 +331,7 @@ const pagefindVersion = (() => {
  * few pages keeps that build from `cacheDir` (exactly, when none differ); its added and
  * changed pages are indexed into the small recent-changes part instead, and the ids of its
  * changed and removed pages are listed as stale (`recent-changes.ts`). The first (newest)
- * part is linked into `outputDir` itself, the others into `shards/<years>/`, the recent part
+ * part is linked into `outputDir` itself, the others into `shards/<name>/`, the recent part
  * into `shards/recent/` (`link-tree.ts`), with the manifest the search page merges them by. Each part is
  * indexed under its own language tag (`partLanguage`), so page ids never repeat across parts.
  */
@@ -336,14 +352,14 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
   // pages of a rebuild are only fingerprinted from the cache. A part indexed while the pages
   // rendered (`early-parts.ts`) made each once, and its fingerprints are taken from there.
   const documentOf = (file: string, html: string, language: string): string | undefined => fingerprintPage(file, html, fold, language).document;
-  // 1. Every indexable page, by year, with the fingerprint of its document; a page whose
+  // 1. Every indexable page, by year and month, with the fingerprint of its document; a page whose
   //    HTML is unchanged since the cached build keeps its fingerprint (under the same code).
   const identity = cacheRoot ? documentCodeIdentity(foldTable, lang) : undefined;
   const cachedFile = cacheRoot ? join(cacheRoot, DOCUMENTS_FILE) : undefined;
   const cached = identity && cachedFile && existsSync(cachedFile) ? (JSON.parse(readFileSync(cachedFile, 'utf8')) as DocumentFingerprints) : undefined;
   const known = cached?.identity === identity ? cached?.pages ?? {} : {};
   const fingerprints: DocumentFingerprints = { identity: identity ?? '', pages: {} };
-  type SitePage = PartPage & { file: string; year: number };
+  type SitePage = PartPage & { file: string; year: number; month: number };
   const byYear = new Map<number, SitePage[]>();
   let unchangedPages = 0;
   for (const pathname of pathnames) {
@@ -363,12 +379,21 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
     if (year === undefined || hash === undefined || date === undefined) continue;
     let pages = byYear.get(year);
     if (!pages) byYear.set(year, (pages = []));
-    pages.push({ file, url: pageUrlOf(file), hash, date, year });
+    pages.push({ file, url: pageUrlOf(file), hash, date, year, month: monthOfDateKey(date) });
   }
-  const shards = planShards(
-    new Map([...byYear].map(([year, pages]) => [year, { pages: pages.length, text: options.yearText?.get(year) ?? 0 }])),
-    { pages: options.maxShardPages, text: options.maxPartText ?? Number.POSITIVE_INFINITY },
-  );
+  // Pages as built, text as written in the content: what the build's start planned with.
+  const sizes = new Map<number, YearSize>();
+  for (const [year, pages] of byYear) {
+    const content = options.contentSizes?.get(year);
+    const months = new Map<number, PeriodSize>();
+    for (const page of pages) {
+      const month = months.get(page.month) ?? { pages: 0, text: content?.months?.get(page.month)?.text ?? 0 };
+      month.pages += 1;
+      months.set(page.month, month);
+    }
+    sizes.set(year, { pages: pages.length, text: content?.text ?? 0, months });
+  }
+  const shards = planShards(sizes, { pages: options.maxShardPages, text: options.maxPartText ?? Number.POSITIVE_INFINITY });
   /** Indexes `pages` under `language` into `built` with one run of Pagefind's command line. */
   const indexPages = async (pages: readonly SitePage[], language: string, built: string, label: string): Promise<void> => {
     const staging = mkdtempSync(join(tmpdir(), 'annals-search-part-'));
@@ -416,20 +441,23 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
   try {
     const keep = new Set<string>();
     const summaries: ShardSummary[] = [];
-    const recentPages: (SitePage & { sortScore: number })[] = [];
+    const recentPages: (SitePage & { part: string; sortScore: number })[] = [];
     const stale: string[] = [];
     for (const [position, shard] of shards.entries()) {
       const shardStarted = performance.now();
       const language = partLanguage(lang, shard);
-      const pages = shard.years.flatMap((year) => byYear.get(year) ?? []).sort((a, b) => (a.url < b.url ? -1 : 1));
-      const plan = planPart(shard.years, pages, candidates, options.recentLimit ?? recentLimit);
+      const pages = shard.years
+        .flatMap((year) => byYear.get(year) ?? [])
+        .filter((page) => partHolds(shard, page.year, page.month))
+        .sort((a, b) => (a.url < b.url ? -1 : 1));
+      const plan = planPart(shard, pages, candidates, options.recentLimit ?? recentLimit);
       let folder: string;
       let early = false;
       if (plan.kind === 'keep') {
         folder = plan.base;
         const base = candidates.get(plan.base);
         const dates = base ? sortedDates(base) : [];
-        for (const page of plan.recent) recentPages.push({ ...page, sortScore: sortScoreAmong(dates, page.date) });
+        for (const page of plan.recent) recentPages.push({ ...page, part: shard.name, sortScore: sortScoreAmong(dates, page.date) });
         stale.push(...plan.stale);
       } else {
         // Documents were hashed under the site's language; the part's only adds its tag.
@@ -441,7 +469,7 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
         if (!early) await indexPages(pages, language, built, shard.name);
         if (cacheRoot) {
           const ids = idsOf(built, pages, shard.name);
-          const record: CachedPartRecord = { years: shard.years, pages: Object.fromEntries(pages.map((page) => [page.url, [page.hash, ids.get(page.url) ?? '', page.date]])) };
+          const record: CachedPartRecord = { years: shard.years, ...(shard.months ? { months: shard.months } : {}), pages: Object.fromEntries(pages.map((page) => [page.url, [page.hash, ids.get(page.url) ?? '', page.date]])) };
           writeFileSync(cachePath(`${folder}.json`), JSON.stringify(record));
         }
       }
@@ -474,7 +502,7 @@ export async function indexBuiltSite(siteDir: string, pathnames: readonly string
         writeFileSync(recordFile, JSON.stringify({ ids: Object.fromEntries(ids) } satisfies CachedRecentRecord));
       } else ids = new Map();
       const pages: RecentManifest['pages'] = {};
-      for (const page of recentPages) pages[ids.get(page.url) ?? ''] = [page.year, page.sortScore];
+      for (const page of recentPages) pages[ids.get(page.url) ?? ''] = [page.part, page.sortScore];
       if (recentPages.length > 0) {
         keep.add(folder).add(`${folder}.json`);
         linkTree(built, join(outputDir, RECENT_FOLDER), (entry) => MERGED_PART_FILES.test(entry));

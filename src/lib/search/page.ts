@@ -19,7 +19,7 @@ import { escapeHtml } from './excerpt.ts';
 import { SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
 import { FILTER_KEYS } from './page-attributes.ts';
 import { engineOptionsFrom } from './surface-data.ts';
-import { newestYearsLabel, searchInStages } from './stages.ts';
+import { newestSpanLabel, searchInStages } from './stages.ts';
 import { fill } from './template.ts';
 import { hasFilters, readState, withFilter, writeState, type SearchState } from './url-state.ts';
 
@@ -115,7 +115,7 @@ export function runSearchPage(): void {
         isStale: () => mine !== generation,
         showEarly: (hits, answer, below) => {
           status.innerHTML =
-            answer.kind === 'title' ? escapeHtml(strings.titleMatch) : fill(strings.newest, { count: answer.outcome.results.length, years: newestYearsLabel(answer.outcome.newestYears) });
+            answer.kind === 'title' ? escapeHtml(strings.titleMatch) : fill(strings.newest, { count: answer.outcome.results.length, span: newestSpanLabel(answer.outcome.newestParts) });
           const list = results.querySelector('ol.search-results');
           if (below && list) list.insertAdjacentHTML('beforeend', renderHits(hits));
           else results.innerHTML = `<ol class="search-results">${renderHits(hits)}</ol>`;

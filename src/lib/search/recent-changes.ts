@@ -12,6 +12,7 @@
  *
  * Framework-free and without I/O: the indexer (`indexer.ts`) reads and writes the cache.
  */
+import { spanWithin, type PartSpan } from './shards.ts';
 
 /** A page of a part as this build has it. */
 export interface PartPage {
@@ -30,9 +31,9 @@ export interface IndexedPage {
   date: string;
 }
 
-/** A cached build of a part: the years it covered and every page in it, by URL. */
-export interface IndexedPart {
-  years: number[];
+/** A cached build of a part: its name, the years (and months) it covered and every page in it, by URL. */
+export interface IndexedPart extends PartSpan {
+  name: string;
   pages: Record<string, IndexedPage>;
 }
 
@@ -64,16 +65,15 @@ export type PartPlan<P extends PartPage = PartPage> =
   | { kind: 'keep'; base: string; recent: P[]; stale: string[] };
 
 /**
- * Plans one part (`years`, `pages` as this build has them) against the cached builds in
- * `candidates` (by cache folder). A candidate qualifies when its years are all among the
- * part's (the part grew by a new year, or is the same part); of those, the one with the
+ * Plans one part (`span`, `pages` as this build has them) against the cached builds in
+ * `candidates` (by cache folder). A candidate qualifies when the part holds its whole span
+ * (the part grew by a new year or month, or is the same part); of those, the one with the
  * fewest changed pages is kept when they are at most `limit(its pages)`.
  */
-export function planPart<P extends PartPage>(years: readonly number[], pages: readonly P[], candidates: ReadonlyMap<string, IndexedPart>, limit: (partPages: number) => number = recentLimit): PartPlan<P> {
-  const yearSet = new Set(years);
+export function planPart<P extends PartPage>(span: PartSpan, pages: readonly P[], candidates: ReadonlyMap<string, IndexedPart>, limit: (partPages: number) => number = recentLimit): PartPlan<P> {
   let best: { base: string; basePages: number; recent: P[]; stale: string[]; changes: number } | undefined;
   for (const [base, part] of candidates) {
-    if (!part.years.every((year) => yearSet.has(year))) continue;
+    if (!spanWithin(part, span)) continue;
     const recent: P[] = [];
     const stale: string[] = [];
     const current = new Set<string>();
@@ -103,8 +103,8 @@ export function planPart<P extends PartPage>(years: readonly number[], pages: re
  *
  * Why: Pagefind scores a sorted result by its position in its own part's order of all
  * pages with the key (0 the oldest), so results of different parts cannot be compared by
- * score. A recent page gets the position it would have had in its year's part, just after
- * every page dated the same or earlier; the engine orders a year's results by it.
+ * score. A recent page gets the position it would have had in its own part, just after
+ * every page dated the same or earlier; the engine orders that part's results by it.
  * Keys compare as strings: they are ISO 8601 dates of one shape, as Pagefind orders them
  * (a date alone before the same day with a time). Pages with the same key have no order of
  * their own: Pagefind keeps its internal page order among them (neither URL nor file order,

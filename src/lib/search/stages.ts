@@ -6,7 +6,7 @@
  * time what a reader sees.
  */
 import type { SearchEngine, SearchHit, SearchOutcome } from './engine.ts';
-import { yearSpan } from './shards.ts';
+import { spanLabel, type PartSpan } from './shards.ts';
 import { hasFilters, type SearchState } from './url-state.ts';
 
 /** Where a search's results are shown. */
@@ -21,8 +21,8 @@ export function markResults(stage: 'shown' | 'complete', surface: SearchSurface,
   performance.mark(`annals:results-${stage}`, { detail: { surface, query } });
 }
 
-/** `2025–2026` for the years of the newest index part (newest first), `2026` for one. */
-export const newestYearsLabel = (years: readonly number[] | undefined): string => (years && years.length > 0 ? yearSpan(years, '–') : '');
+/** `2025–2026 年`, `2026 年` or `2008 年 7–12 月`: the span of the index parts an early answer covers (`spanLabel`). */
+export const newestSpanLabel = (parts: readonly PartSpan[] | undefined): string => spanLabel(parts ?? []);
 
 /** An answer drawn before the complete one. */
 export type EarlyAnswer =

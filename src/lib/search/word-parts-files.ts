@@ -1,7 +1,7 @@
 /**
  * Writes and checks the word-parts lookup (`word-parts.ts`) of a finished search index
  * (Node only). Each part's keys come from its own word index and its trigrams from its
- * pages' fragments, and the recent-changes part's count for the parts of its pages' years,
+ * pages' fragments, and the recent-changes part's count for the parts its pages belong to,
  * so the lookup can never miss a word a part holds. A part's keys and trigrams are kept in
  * the build cache under its metadata's name, which changes whenever its words do: a
  * rebuild reads only the parts it re-indexed.
@@ -94,14 +94,14 @@ export function writeWordParts(pagefindDir: string, options: { cacheDir?: string
     return found.lookup;
   };
   const lookups = parts.map(lookupOf);
-  // The recent-changes part's pages belong to their years' parts: its words count as theirs.
+  // The recent-changes part's pages belong to other parts: its words count as theirs.
   const recent = manifest.recent;
   if (recent?.path) {
     const recentLookup = lookupOf(recent.path);
-    const years = new Set(Object.values(recent.pages).map(([year]) => year));
+    const owners = new Set(Object.values(recent.pages).map(([part]) => part));
     for (const [at, shard] of manifest.shards.entries()) {
       const lookup = lookups[at];
-      if (!lookup || !shard.years.some((year) => years.has(year))) continue;
+      if (!lookup || !owners.has(shard.name)) continue;
       for (const key of recentLookup.keys) lookup.keys.add(key);
       for (const trigram of recentLookup.trigrams) lookup.trigrams.add(trigram);
     }

@@ -8,7 +8,7 @@ import { createFolder } from '../../../src/lib/search/fold.ts';
 import { indexBuiltSite, pageUrlOf } from '../../../src/lib/search/indexer.ts';
 import { indexDocument, readPageRecord, relabelDocument } from '../../../src/lib/search/page-record.ts';
 import { planShards } from '../../../src/lib/search/shards.ts';
-import { articlePage, BUILT_SITE_PAGES, writeBuiltSite } from './built-site.ts';
+import { articlePage, BUILT_SITE_PAGES, MONTHS_SITE_PAGES, writeBuiltSite } from './built-site.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'annals-early-parts-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -37,18 +37,27 @@ function tree(dir: string): Map<string, string> {
   return files;
 }
 
+/** The months fixture's parts at two pages each: 2024m05 (holiday, boats), 2024m03 (spring), 2023 (care). */
+const monthsPlan = planShards(
+  new Map([
+    [2024, { pages: 3, text: 0, months: new Map([[3, { pages: 1, text: 0 }], [5, { pages: 2, text: 0 }]]) }],
+    [2023, { pages: 1, text: 0 }],
+  ]),
+  { pages: 2, text: Number.POSITIVE_INFINITY },
+);
+
 /** The index made after the pages, with no part indexed early: what every early build must equal. */
-async function indexedAfter(name: string): Promise<Map<string, string>> {
-  const site = writeBuiltSite(join(work, name));
+async function indexedAfter(name: string, pages = BUILT_SITE_PAGES): Promise<Map<string, string>> {
+  const site = writeBuiltSite(join(work, name), pages);
   await indexBuiltSite(site.dir, site.pathnames, join(site.dir, 'pagefind'), 'zh-CN', { maxShardPages: 2 });
   return tree(join(site.dir, 'pagefind'));
 }
 
 /** Announces `rendered` (file → HTML, in render order) to an EarlyParts, then indexes the site with what it made. */
-async function indexedEarly(name: string, rendered: [string, string][], beforePages: (workDir: string) => void = () => {}) {
-  const site = writeBuiltSite(join(work, name));
+async function indexedEarly(name: string, rendered: [string, string][], beforePages: (workDir: string) => void = () => {}, pages = BUILT_SITE_PAGES, shards = plan) {
+  const site = writeBuiltSite(join(work, name), pages);
   const workDir = join(work, `${name}-early`);
-  const early = new EarlyParts(plan, { lang: 'zh-CN', fold: createFolder(await buildFoldTable()), workDir });
+  const early = new EarlyParts(shards, { lang: 'zh-CN', fold: createFolder(await buildFoldTable()), workDir });
   beforePages(workDir);
   for (const [file, html] of rendered) early.page(file, html);
   const prepared: string[] = [];
@@ -73,6 +82,19 @@ describe('EarlyParts', () => {
     expect(prepared).toHaveLength(3);
     // Every page's fingerprint was taken as it rendered, the listing's too.
     expect([...result.fingerprints.keys()].sort()).toEqual(['archive/index.html', 'articles/a/index.html', 'articles/b/index.html', 'articles/c/index.html', 'articles/d/index.html', 'articles/e/index.html', 'feed.xml']);
+    expect(index).toEqual(after);
+  }, 60_000);
+
+  it('indexes the parts of a year split by months, each page staged in its month’s part', async () => {
+    const after = await indexedAfter('months-after', MONTHS_SITE_PAGES);
+    const { summary, result, index } = await indexedEarly('months', Object.entries(MONTHS_SITE_PAGES), () => {}, MONTHS_SITE_PAGES, monthsPlan);
+    expect(monthsPlan.map((part) => part.name)).toEqual(['2024m05', '2024m03', '2023']);
+    expect(summary.shards.map(({ name, early }) => [name, early])).toEqual([
+      ['2024m05', true],
+      ['2024m03', true],
+      ['2023', true],
+    ]);
+    expect(result.failed).toEqual([]);
     expect(index).toEqual(after);
   }, 60_000);
 

@@ -3,6 +3,7 @@ import { fromIndexText, toIndexText } from '../../../src/lib/search/cjk.ts';
 import { SearchEngine } from '../../../src/lib/search/engine.ts';
 import { identityFolder } from '../../../src/lib/search/fold.ts';
 import { planQuery } from '../../../src/lib/search/query.ts';
+import { spanLabel } from '../../../src/lib/search/shards.ts';
 import { searchInStages } from '../../../src/lib/search/stages.ts';
 import type { TitleEntryWire } from '../../../src/lib/search/title-lookup.ts';
 import type { SearchState } from '../../../src/lib/search/url-state.ts';
@@ -175,18 +176,18 @@ describe('the search engine’s first answer, from the newest index part', () =>
 
   test('answers from the newest part before older parts or filters load, and keeps what it showed in place', async () => {
     const { pagefind, engine, urls } = setUp();
-    let early: { urls: string[]; years: number[] | undefined; callsBefore: string[] } | undefined;
+    let early: { urls: string[]; span: string; callsBefore: string[] } | undefined;
     let shownOrder: string[] = [];
     const outcome = await engine.search(state, {
       onNewest: async (first) => {
-        early = { urls: (await urls(first.results)).sort(), years: first.newestYears, callsBefore: [...pagefind.calls] };
+        early = { urls: (await urls(first.results)).sort(), span: spanLabel(first.newestParts ?? []), callsBefore: [...pagefind.calls] };
         // Shown in the opposite of rank order, as a reranked list may be.
         const shown = [...first.results].reverse();
         shownOrder = await urls(shown);
         return shown.map((result) => result.id);
       },
     });
-    expect(early).toEqual({ urls: ['/newest-1/', '/newest-2/'], years: [2018], callsBefore: expect.not.arrayContaining(['filters', 'mergeIndex /pagefind/shards/2017/']) });
+    expect(early).toEqual({ urls: ['/newest-1/', '/newest-2/'], span: '2018 年', callsBefore: expect.not.arrayContaining(['filters', 'mergeIndex /pagefind/shards/2017/']) });
     expect(pagefind.calls).toEqual(expect.arrayContaining(['mergeIndex /pagefind/shards/2017/', 'mergeIndex /pagefind/shards/2015-2016/', 'filters']));
     const all = await urls(outcome.results);
     expect(outcome.pinned).toBe(2);
@@ -265,7 +266,7 @@ describe('the title lookup’s answer, before Pagefind’s', () => {
   const newest = [page('/newest-1/', '数字经济在二〇一八'), page('/newest-2/', '发展数字经济')];
   const older = { '/pagefind/shards/2017/': [{ url: '/older-title/', title: '数字经济', blocks: ['数字经济的一年'] }, page('/oldest/', '数字经济起步')] };
   // The fake numbers pages in order: the newest part's, then the older part's.
-  const titled: TitleEntryWire = ['数字经济', 'page-2', '/older-title/', '数字经济', '2017-05-01', '邵阳日报', '数字经济的一年'];
+  const titled: TitleEntryWire = ['数字经济', 'zh-cn-x-2017_page-2', '/older-title/', '数字经济', '2017-05-01', '邵阳日报', '数字经济的一年'];
   const manifest = { merge: ['shards/2017/'], shards: [{ name: '2018', years: [2018], pages: 2 }, { name: '2017', years: [2017], pages: 2 }], titles: { buckets: 1 } };
   const state = { q: '数字经济', filters: {}, sort: 'relevance' as const };
   const bucketRequests: string[] = [];
@@ -311,7 +312,7 @@ describe('the title lookup’s answer, before Pagefind’s', () => {
 
   test('renders the hit from the bucket: title and excerpt marked, under the site’s base', async () => {
     const [hit] = await withBucket([titled]).titleHits('数字 经济！', 10);
-    expect(hit).toEqual({ id: 'page-2', url: '/older-title/', titleHtml: '<mark>数字经济</mark>', date: '2017-05-01', source: '邵阳日报', excerptHtml: '<mark>数字经济</mark>的一年' });
+    expect(hit).toEqual({ id: 'zh-cn-x-2017_page-2', url: '/older-title/', titleHtml: '<mark>数字经济</mark>', date: '2017-05-01', source: '邵阳日报', excerptHtml: '<mark>数字经济</mark>的一年' });
   });
 
   test('is not asked for a filtered or newest-first search, whose first result it may not be', async () => {
@@ -356,14 +357,14 @@ describe('a first answer whose newest part holds nothing', () => {
 
   test('asks the next part, newest first, and shows its answer before the rest are merged', async () => {
     const { pagefind, engine } = setUp();
-    let early: { urls: string[]; years: number[] | undefined; merged: string[] } | undefined;
+    let early: { urls: string[]; span: string; merged: string[] } | undefined;
     const outcome = await engine.search({ q: '秋收', filters: {}, sort: 'relevance' }, {
       onNewest: async (first) => {
-        early = { urls: await Promise.all(first.results.map(async (result) => (await result.data()).url)), years: first.newestYears, merged: pagefind.calls.filter((call) => call.startsWith('mergeIndex')) };
+        early = { urls: await Promise.all(first.results.map(async (result) => (await result.data()).url)), span: spanLabel(first.newestParts ?? []), merged: pagefind.calls.filter((call) => call.startsWith('mergeIndex')) };
         return first.results.map((result) => result.id);
       },
     });
-    expect(early).toEqual({ urls: ['/harvest-2018/'], years: [2019, 2018], merged: ['mergeIndex /pagefind/shards/2018/'] });
+    expect(early).toEqual({ urls: ['/harvest-2018/'], span: '2018–2019 年', merged: ['mergeIndex /pagefind/shards/2018/'] });
     expect(pagefind.calls.filter((call) => call.startsWith('mergeIndex'))).toEqual(['mergeIndex /pagefind/shards/2018/', 'mergeIndex /pagefind/shards/2017/', 'mergeIndex /pagefind/shards/2016/']);
     expect(outcome.pinned).toBe(1);
   });
@@ -396,7 +397,7 @@ describe('a first answer whose newest part holds nothing', () => {
 
 describe('the search engine with a recent-changes part (kept parts with stale pages)', () => {
   const at = (year: number, url: string, text: string): FakePage => ({ url, title: `标题${url}`, blocks: [text], filters: { year: [String(year)] } });
-  // Ids follow the fake's order: newest part page-0, page-1; 2017 page-2, page-3; recent page-4 to page-6.
+  // Ids follow the fake's order: newest part (2018) page-0, page-1; 2017 page-2, page-3; recent page-4 to page-6.
   const newest = [at(2018, '/newest-1/', '数字经济旧稿'), at(2018, '/newest-2/', '发展数字经济')];
   const parts = {
     '/pagefind/shards/2017/': [at(2017, '/older-1/', '数字经济原稿'), at(2017, '/older-2/', '数字经济已删')],
@@ -408,13 +409,17 @@ describe('the search engine with a recent-changes part (kept parts with stale pa
       { name: '2018', years: [2018], pages: 3 },
       { name: '2017', years: [2017], pages: 1 },
     ],
-    recent: { path: 'shards/recent/', stale: ['page-0', 'page-2', 'page-3'], pages: { 'page-4': [2018, 0.5] as [number, number], 'page-5': [2017, 0.5] as [number, number], 'page-6': [2018, 1.5] as [number, number] } },
+    recent: {
+      path: 'shards/recent/',
+      stale: ['zh-cn-x-2018_page-0', 'zh-cn-x-2017_page-2', 'zh-cn-x-2017_page-3'],
+      pages: { 'zh-cn-x-recent_page-4': ['2018', 0.5] as [string, number], 'zh-cn-x-recent_page-5': ['2017', 0.5] as [string, number], 'zh-cn-x-recent_page-6': ['2018', 1.5] as [string, number] },
+    },
   };
   const texts = (results: readonly { data(): Promise<{ url: string; content: string }> }[]) =>
     Promise.all(results.map(async (result) => { const data = await result.data(); return `${data.url}${fromIndexText(data.content).includes('新稿') ? ' 新稿' : fromIndexText(data.content).includes('更正') ? ' 更正' : ''}`; }));
 
   test('merges the recent part before the first answer, which holds the new pages of the newest years and no stale one', async () => {
-    const pagefind = fakePagefind(newest, parts);
+    const pagefind = fakePagefind(newest, parts, '2018');
     const engine = new SearchEngine({ pagefindUrl: '/pagefind/pagefind.js', foldUrl: 'data:,', baseUrl: '/', manifest, importPagefind: async () => pagefind });
     let first: string[] = [];
     let callsBefore: string[] = [];
@@ -435,11 +440,48 @@ describe('the search engine with a recent-changes part (kept parts with stale pa
   });
 
   test('a filtered search and a search that only stale pages match leave them out too', async () => {
-    const pagefind = fakePagefind(newest, parts);
+    const pagefind = fakePagefind(newest, parts, '2018');
     const engine = new SearchEngine({ pagefindUrl: '/pagefind/pagefind.js', foldUrl: 'data:,', baseUrl: '/', manifest, importPagefind: async () => pagefind });
     expect(await texts((await engine.search({ q: '数字经济', filters: { year: '2017' }, sort: 'relevance' })).results)).toEqual(['/older-1/ 更正']);
     expect((await engine.search({ q: '已删', filters: {}, sort: 'relevance' })).results).toEqual([]);
     expect((await engine.search({ q: '旧稿', filters: {}, sort: 'relevance' })).results).toEqual([]);
+  });
+});
+
+describe('a newest-first search over parts of months of one year (a year too big for one part)', () => {
+  const dated = (url: string, date: string): FakePage => ({ url, title: `标题${url}`, blocks: ['数字经济'], date, filters: { year: [date.slice(0, 4)] } });
+  // Pagefind scores a sorted result by its place in its own part, so these come back interleaved.
+  const newest = [dated('/jul/', '2008-07-10'), dated('/nov/', '2008-11-02')];
+  const parts = {
+    '/pagefind/shards/2008m01-2008m06/': [dated('/feb/', '2008-02-01'), dated('/jun/', '2008-06-30')],
+    '/pagefind/shards/2007/': [dated('/mar-2007/', '2007-03-01'), dated('/dec-2007/', '2007-12-31')],
+    // Added since the first half's part was indexed: it sorts between that part's two pages.
+    '/pagefind/shards/recent/': [dated('/may/', '2008-05-01')],
+  };
+  const manifest = {
+    merge: ['shards/2008m01-2008m06/', 'shards/2007/'],
+    shards: [
+      { name: '2008m07-2008m12', years: [2008], months: [7, 12] as [number, number], pages: 2 },
+      { name: '2008m01-2008m06', years: [2008], months: [1, 6] as [number, number], pages: 2 },
+      { name: '2007', years: [2007], pages: 2 },
+    ],
+    recent: { path: 'shards/recent/', stale: [], pages: { 'zh-cn-x-recent_page-6': ['2008m01-2008m06', 0.5] as [string, number] } },
+  };
+  const setUp = () => {
+    const pagefind = fakePagefind(newest, parts, '2008m07-2008m12');
+    return new SearchEngine({ pagefindUrl: '/pagefind/pagefind.js', foldUrl: 'data:,', baseUrl: '/', manifest, importPagefind: async () => pagefind });
+  };
+  const urlsOf = (results: readonly { data(): Promise<{ url: string }> }[]) => Promise.all(results.map(async (result) => (await result.data()).url));
+
+  test('lists every page by date across the parts, the recent page in its own part’s place', async () => {
+    const outcome = await setUp().search({ q: '数字经济', filters: {}, sort: 'newest' });
+    expect(await urlsOf(outcome.results)).toEqual(['/nov/', '/jul/', '/jun/', '/may/', '/feb/', '/dec-2007/', '/mar-2007/']);
+  });
+
+  test('names the months the first answer covers, and holds back the recent page of a part not merged yet', async () => {
+    let early: { urls: string[]; span: string } | undefined;
+    await setUp().search({ q: '数字经济', filters: {}, sort: 'relevance' }, { onNewest: async (first) => ((early = { urls: (await urlsOf(first.results)).sort(), span: spanLabel(first.newestParts ?? []) }), []) });
+    expect(early).toEqual({ urls: ['/jul/', '/nov/'], span: '2008 年 7–12 月' });
   });
 });
 
@@ -460,10 +502,10 @@ describe('a first answer that starts in the part holding the query (the word-par
   test('opens the newest part that holds every word of the query the page opened with, answers from it, then merges the rest, the newest part included', async () => {
     const { pagefind, engine } = setUp();
     await engine.load('旧桥');
-    let early: { urls: string[]; years: number[] | undefined } | undefined;
-    const outcome = await engine.search({ q: '旧桥', filters: {}, sort: 'relevance' }, { onNewest: async (first) => ((early = { urls: await urlsOf(first.results), years: first.newestYears }), first.results.map((result) => result.id)) });
+    let early: { urls: string[]; span: string } | undefined;
+    const outcome = await engine.search({ q: '旧桥', filters: {}, sort: 'relevance' }, { onNewest: async (first) => ((early = { urls: await urlsOf(first.results), span: spanLabel(first.newestParts ?? []) }), first.results.map((result) => result.id)) });
     expect(pagefind.calls[0]).toBe('open /pagefind/shards/2016/');
-    expect(early).toEqual({ urls: ['/old-bridge/'], years: [2016] });
+    expect(early).toEqual({ urls: ['/old-bridge/'], span: '2016 年' });
     expect(pagefind.calls.filter((call) => call.startsWith('mergeIndex')).sort()).toEqual(['mergeIndex /pagefind/./', 'mergeIndex /pagefind/shards/2017/', 'mergeIndex /pagefind/shards/2018/']);
     // Every part answers later searches, the newest (`/pagefind/./`) too.
     expect(await urlsOf((await engine.search({ q: '新年', filters: {}, sort: 'relevance' })).results)).toEqual(['/new-year/']);

@@ -16,6 +16,12 @@
  * after Pagefind's own check, which skips a path the opened part's folder starts with.
  * `calls` records the order of the engine's `options` with a base path, `mergeIndex`,
  * `filters` and search calls.
+ *
+ * Page ids are shaped as Pagefind's, `<language>_<hash>`, the language naming the part as the
+ * indexer's does (`partLanguage`): `zh-cn-x-2017_page-3` for the fourth page, in the part
+ * at `/pagefind/shards/2017/`; the first part's name is `firstPartName`. A newest-first
+ * search (`sort: { date: 'desc' }`) scores a page by its place in its own part's order of
+ * the `date` sort keys (0 the oldest), so parts come back interleaved, as Pagefind's do.
  */
 import { toIndexText } from '../../../src/lib/search/cjk.ts';
 import type { FilterCounts, PagefindApi } from '../../../src/lib/search/engine.ts';
@@ -28,6 +34,8 @@ export interface FakePage {
   title: string;
   blocks: string[];
   filters?: Record<string, string[]>;
+  /** Its `date` sort key (`data-pagefind-sort`). */
+  date?: string;
 }
 
 interface Indexed {
@@ -56,6 +64,7 @@ export interface FakeSearch {
 export function fakePagefind(
   firstPart: readonly FakePage[],
   olderParts: Readonly<Record<string, readonly FakePage[]>> = {},
+  firstPartName = 'first',
 ): PagefindApi & { searches: FakeSearch[]; fragmentLoads: Map<string, number>; calls: string[] } {
   const searches: FakeSearch[] = [];
   const calls: string[] = [];
@@ -64,10 +73,11 @@ export function fakePagefind(
   let opened = FIRST_PART;
   const allPages = [firstPart, ...Object.values(olderParts)].flat();
   const partOf = new Map([...firstPart.map((page) => [page, FIRST_PART] as const), ...Object.entries(olderParts).flatMap(([path, pages]) => pages.map((page) => [page, path] as const))]);
+  const partName = (path: string) => (path === FIRST_PART ? firstPartName : path.split('/').filter(Boolean).pop() ?? '');
   const indexed: Indexed[] = allPages.map((page, i) => {
     const blocks = [page.title, ...page.blocks].map((block) => toIndexText(block).split(' '));
     return {
-      id: `page-${i}`,
+      id: `zh-cn-x-${partName(partOf.get(page) ?? FIRST_PART)}_page-${i}`,
       page,
       words: blocks.flatMap((words) => [...words, '']),
       content: blocks.map((words) => `${words.join(' ')}.`).join(' '),
@@ -79,9 +89,15 @@ export function fakePagefind(
     const fallback = [...vocabulary].filter((word) => term.startsWith(word)).sort((a, b) => b.length - a.length)[0];
     return (word) => fallback !== undefined && word === fallback;
   };
-  const result = (entry: Indexed, words: number[]) => ({
+  /** A page's place in its part's order of date sort keys, 0 the oldest (Pagefind's sorted score). */
+  const datePlace = (entry: Indexed) => {
+    const path = partOf.get(entry.page);
+    const dates = allPages.filter((page) => partOf.get(page) === path && page.date !== undefined).map((page) => page.date ?? '').sort();
+    return dates.indexOf(entry.page.date ?? '');
+  };
+  const result = (entry: Indexed, words: number[], sorted: boolean) => ({
     id: entry.id,
-    score: words.length,
+    score: sorted ? datePlace(entry) : words.length,
     words,
     data: async () => {
       fragmentLoads.set(entry.page.url, (fragmentLoads.get(entry.page.url) ?? 0) + 1);
@@ -122,6 +138,7 @@ export function fakePagefind(
       searches.push({ term, filters: selected });
       calls.push('search');
       const exact = term !== null && term.startsWith('"');
+      const sorted = options?.sort?.['date'] === 'desc';
       const terms = (term ?? '').replace(/"/g, '').split(' ').filter(Boolean);
       const results = [];
       for (const entry of indexed) {
@@ -129,14 +146,14 @@ export function fakePagefind(
         if (!Object.entries(selected).every(([key, values]) => values.every((value) => entry.page.filters?.[key]?.includes(value)))) continue;
         if (exact) {
           const start = entry.words.findIndex((_, at) => terms.every((t, i) => entry.words[at + i] === t));
-          if (start >= 0) results.push(result(entry, [start]));
+          if (start >= 0) results.push(result(entry, [start], sorted));
           continue;
         }
         const matched = terms.map((t) => {
           const matches = matcher(t);
           return entry.words.flatMap((word, at) => (word && matches(word) ? [at] : []));
         });
-        if (matched.every((positions) => positions.length > 0)) results.push(result(entry, [...new Set(matched.flat())].sort((a, b) => a - b)));
+        if (matched.every((positions) => positions.length > 0)) results.push(result(entry, [...new Set(matched.flat())].sort((a, b) => a - b), sorted));
       }
       results.sort((a, b) => b.score - a.score);
       const found = new Set(results.map((found) => found.id));

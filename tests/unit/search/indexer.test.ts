@@ -12,7 +12,7 @@ import { SHARD_MANIFEST_FILE, type ShardManifest } from '../../../src/lib/search
 import { TitleLookupError, writeTitleLookup } from '../../../src/lib/search/title-lookup-files.ts';
 import { pagesTitled, TITLE_FOLDER, titleBucket, titleKey } from '../../../src/lib/search/title-lookup.ts';
 import { wordPartsProblems } from '../../../src/lib/search/word-parts-files.ts';
-import { articlePage, writeBuiltSite } from './built-site.ts';
+import { articlePage, MONTHS_SITE_PAGES, writeBuiltSite } from './built-site.ts';
 import { trigramBucket, trigramHash, sliceMayHold, WORD_PARTS_FOLDER, wordBucket, type WordPartsFile } from '../../../src/lib/search/word-parts.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'annals-indexer-'));
@@ -41,6 +41,26 @@ describe('indexBuiltSite', () => {
     expect(entryOf(join(output, 'shards/2022')).languages).toEqual({ 'zh-cn-x-2022': expect.objectContaining({ page_count: 2 }) });
     const urls = pageIds(join(output, 'shards/2022')).map((id) => (JSON.parse(gunzipSync(readFileSync(join(output, 'shards/2022/fragment', `${id}.pf_fragment`))).toString('utf8').replace(/^[^{]*/, '')) as { url: string }).url);
     expect(urls.sort()).toEqual(['/articles/d/', '/articles/e/']);
+  }, 60_000);
+
+  it('splits a year bigger than a part into parts of its months, each page in the part of its month', async () => {
+    const site = writeBuiltSite(join(work, 'months'), MONTHS_SITE_PAGES);
+    const output = join(site.dir, 'pagefind');
+    const cacheDir = join(work, 'months-cache');
+    const summary = await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', { maxShardPages: 2, cacheDir });
+    expect(summary.shards.map(({ name, pages }) => [name, pages])).toEqual([['2024m05', 2], ['2024m03', 1], ['2023', 1]]);
+    const manifest = JSON.parse(readFileSync(join(output, SHARD_MANIFEST_FILE), 'utf8')) as ShardManifest;
+    expect(manifest.shards[0]).toEqual({ name: '2024m05', years: [2024], months: [5, 5], pages: 2 });
+    expect(manifest.merge).toEqual(['shards/2024m03/', 'shards/2023/']);
+    expect(entryOf(join(output, 'shards/2024m03')).languages).toEqual({ 'zh-cn-x-2024m03': expect.objectContaining({ page_count: 1 }) });
+    expect([...pageIdsByUrl(output).keys()].sort()).toEqual(['/articles/boats/', '/articles/holiday/']);
+    expect([...pageIdsByUrl(join(output, 'shards/2024m03')).keys()]).toEqual(['/articles/spring/']);
+    // A correction in March keeps May's part and March's, and goes to the recent part under March's name.
+    writeFileSync(join(site.dir, 'articles/spring/index.html'), articlePage('春耕备耕', 2024, '农机全部下田。', '2024-03-02'));
+    const again = await indexBuiltSite(site.dir, site.pathnames, output, 'zh-CN', { maxShardPages: 2, cacheDir });
+    expect(again.shards.map(({ name, reused, recent }) => [name, reused, recent])).toEqual([['2024m05', true, 0], ['2024m03', true, 1], ['2023', true, 0]]);
+    const recent = (JSON.parse(readFileSync(join(output, SHARD_MANIFEST_FILE), 'utf8')) as ShardManifest).recent;
+    expect(Object.values(recent?.pages ?? {})).toEqual([['2024m03', 0.5]]);
   }, 60_000);
 
   it('with no recent changes allowed, reuses a cached part whose documents are unchanged and indexes the one that changed', async () => {
@@ -86,7 +106,7 @@ describe('indexBuiltSite', () => {
     // Sort scores: f (2024-05-01) after both 2024 pages of the kept part (positions 0, 1);
     // d after the kept 2022 pages dated the same (its old version and e, positions 0, 1).
     // (Both parts' removed and old pages still count: Pagefind's positions include them.)
-    expect(manifest.recent?.pages).toEqual({ [recentIds.get('/articles/f/') ?? '']: [2024, 1.5], [recentIds.get('/articles/d/') ?? '']: [2022, 1.5] });
+    expect(manifest.recent?.pages).toEqual({ [recentIds.get('/articles/f/') ?? '']: ['2024', 1.5], [recentIds.get('/articles/d/') ?? '']: ['2022', 1.5] });
     // The same pages again: the recent part comes from the cache.
     const same = await indexBuiltSite(site.dir, pathnames, output, 'zh-CN', options);
     expect(same.recent).toEqual(expect.objectContaining({ pages: 2, stale: 2, reused: true }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partLanguage, planShards, shardManifest, sharedPageIds } from '../../../src/lib/search/shards.ts';
+import { monthOfDateKey, partHolds, partLanguage, partName, partOfPageId, planShards, shardManifest, sharedPageIds, spanLabel, spanWithin } from '../../../src/lib/search/shards.ts';
 
 const years = (entries: Record<number, number>, text: Record<number, number> = {}) => new Map(Object.entries(entries).map(([year, pages]) => [Number(year), { pages, text: text[Number(year)] ?? 0 }]));
 const pagesOnly = (pages: number) => ({ pages, text: Number.POSITIVE_INFINITY });
@@ -20,9 +20,32 @@ describe('planShards', () => {
     ]);
   });
 
-  it('never splits a year, even one bigger than a part', () => {
+  it('never splits a year whose months are not known, even one bigger than a part', () => {
     const plan = planShards(years({ 2019: 5, 2020: 500, 2021: 5 }), pagesOnly(100));
     expect(plan.map((shard) => shard.years)).toEqual([[2021], [2020], [2019]]);
+  });
+
+  it('splits a year bigger than a part into runs of its months, by pages and by text, a month bigger than a part whole', () => {
+    // About 5,000 seed-length articles a year, as in the generated 100,000-article archive.
+    const month = (pages: number, text: number) => ({ pages, text });
+    const busy = new Map(Array.from({ length: 12 }, (_, i) => [i + 1, month(420, 924_000)] as const));
+    const sizes = new Map([
+      [2007, { pages: 300, text: 600_000 }],
+      [2008, { pages: 5040, text: 11_088_000, months: busy }],
+      [2009, { pages: 40, text: 80_000, months: new Map([[1, month(40, 80_000)]]) }],
+    ]);
+    const plan = planShards(sizes, { pages: 10_000, text: 3_000_000 });
+    expect(plan.map((shard) => [shard.name, shard.pages])).toEqual([
+      ['2009', 40],
+      ['2008m10-2008m12', 1260],
+      ['2008m07-2008m09', 1260],
+      ['2008m04-2008m06', 1260],
+      ['2008m01-2008m03', 1260],
+      ['2007', 300],
+    ]);
+    expect(plan[1]).toEqual({ name: '2008m10-2008m12', years: [2008], months: [10, 12], pages: 1260 });
+    const huge = new Map([[2010, { pages: 900, text: 0, months: new Map([[3, month(800, 0)], [4, month(100, 0)]]) }]]);
+    expect(planShards(huge, pagesOnly(500)).map((shard) => shard.name)).toEqual(['2010m04', '2010m03']);
   });
 
   it('keeps full parts unchanged when the newest year grows', () => {
@@ -44,6 +67,34 @@ describe('planShards', () => {
     expect(() => planShards(years({ 2020: 1 }), pagesOnly(0))).toThrow(/at least 1 page/);
     expect(() => planShards(years({ 2020: 1 }), pagesOnly(Number.NaN))).toThrow(/ANNALS_SEARCH_SHARD_PAGES\) must be a number of at least 1 page, got NaN/);
     expect(() => planShards(years({ 2020: 1 }), { pages: 10, text: 0 })).toThrow(/ANNALS_SEARCH_PART_TEXT\) must be a number of at least 1 character, got 0/);
+  });
+});
+
+describe('a part’s span', () => {
+  const secondHalf = { years: [2008], months: [7, 12] as [number, number] };
+  it('is named for its folder and language subtags, and says which pages it holds', () => {
+    expect([partName({ years: [2024] }), partName({ years: [2023, 2022] }), partName(secondHalf), partName({ years: [2008], months: [3, 3] })]).toEqual(['2024', '2022-2023', '2008m07-2008m12', '2008m03']);
+    expect(partLanguage('zh-CN', { name: partName(secondHalf) })).toBe('zh-CN-x-2008m07-2008m12');
+    expect([partHolds(secondHalf, 2008, 7), partHolds(secondHalf, 2008, 6), partHolds(secondHalf, 2009, 7), partHolds({ years: [2009, 2008] }, 2008, 1)]).toEqual([true, false, false, true]);
+    expect([spanWithin(secondHalf, { years: [2008] }), spanWithin({ years: [2008] }, secondHalf), spanWithin({ years: [2008], months: [8, 9] }, secondHalf)]).toEqual([true, false, true]);
+  });
+
+  it('takes a page’s month from its date sort key, in the site’s time zone as its year filter', () => {
+    expect([monthOfDateKey('2008-07-31T23:59:00+08:00'), monthOfDateKey('2008-12-01'), monthOfDateKey('')]).toEqual([7, 12, 1]);
+  });
+
+  it('is labelled for the readers in years, or in months when it does not cover whole years', () => {
+    expect(spanLabel([{ years: [2026] }, { years: [2025, 2024] }])).toBe('2024–2026 年');
+    expect(spanLabel([{ years: [2026] }])).toBe('2026 年');
+    expect(spanLabel([secondHalf])).toBe('2008 年 7–12 月');
+    expect(spanLabel([{ years: [2008], months: [3, 3] }])).toBe('2008 年 3 月');
+    expect(spanLabel([{ years: [2009] }, secondHalf])).toBe('2008 年 7 月–2009 年 12 月');
+    expect(spanLabel([])).toBe('');
+  });
+
+  it('is found from a page id, by the language Pagefind names the page after', () => {
+    const parts = [{ name: '2009' }, { name: '2008m07-2008m12' }, { name: '2008m01-2008m06' }, { name: '2006-2007' }];
+    expect(['zh-cn-x-2009_abc1234', 'zh-cn-x-2008m07-2008m12_abc1234', 'zh-cn-x-2008m01-2008m06_abc1234', 'zh-cn-x-2006-2007_abc1234', 'zh-cn-x-recent_abc1234'].map((id) => partOfPageId(parts, id))).toEqual([0, 1, 2, 3, undefined]);
   });
 });
 
