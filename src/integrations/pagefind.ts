@@ -22,7 +22,7 @@ import { createFolder } from '../lib/search/fold.ts';
 import { cachedParts, indexBuiltSite, SearchIndexError, searchCacheRoot } from '../lib/search/indexer.ts';
 import { writeSearchPreloads } from '../lib/search/preload.ts';
 import { partLookup } from '../lib/search/word-parts-files.ts';
-import { planShards, type YearSize } from '../lib/search/shards.ts';
+import { MAX_PARTS, partLimitsFor, planShards, type PartLimits, type YearSize } from '../lib/search/shards.ts';
 import { recordedContent } from '../loaders/content-record.ts';
 import { siteConfig } from '../site.config.ts';
 
@@ -35,6 +35,8 @@ export default function pagefind(): AstroIntegration {
   let early: { parts: EarlyParts; stop: () => void } | undefined;
   /** Articles and their text per year and month, as the parts were planned at the build's start. */
   let contentSizes: Map<number, YearSize> | undefined;
+  /** The limits the parts were planned with at the build's start (`partLimitsFor`): the index step plans with the same. */
+  let limits: PartLimits = partLimitsOf(siteConfig);
   return {
     name: 'annals:pagefind',
     hooks: {
@@ -92,7 +94,12 @@ export default function pagefind(): AstroIntegration {
           return;
         }
         contentSizes = publishedPerYear(record.articles, siteConfig.timeZone);
-        const plan = planShards(contentSizes, partLimitsOf(siteConfig));
+        const configured = partLimitsOf(siteConfig);
+        limits = partLimitsFor(contentSizes, configured);
+        if (limits !== configured) {
+          logger.fork('pagefind').info(`search parts of at most ${limits.pages} pages and ${limits.text} characters of text, raised from ${configured.pages} and ${configured.text} to keep the archive within ${MAX_PARTS} parts`);
+        }
+        const plan = planShards(contentSizes, limits);
         if (years) {
           const parts = partsForRange(plan, years);
           const pages = parts.reduce((sum, part) => sum + part.pages, 0);
@@ -124,8 +131,8 @@ export default function pagefind(): AstroIntegration {
             fileURLToPath(new URL('./pagefind/', dir)),
             siteConfig.locale,
             {
-              maxShardPages: siteConfig.searchShardPages,
-              maxPartText: siteConfig.searchPartText,
+              maxShardPages: limits.pages,
+              maxPartText: limits.text,
               contentSizes,
               cacheDir,
               early: prebuilt,

@@ -20,7 +20,7 @@
  * part they belong to and the sort score that part would give them (`RecentManifest`).
  */
 import type { TitleLookupInfo } from './title-lookup.ts';
-import type { WordPartsInfo } from './word-parts.ts';
+import { MAX_LOOKUP_PARTS, type WordPartsInfo } from './word-parts.ts';
 
 export interface SearchShard {
   /**
@@ -164,6 +164,28 @@ export interface PartLimits {
   pages: number;
   /** Characters of article text (`YearSize.text`). */
   text: number;
+}
+
+/**
+ * The most parts an archive is indexed in. A complete search loads every part's metadata and
+ * a chunk of each part per word, so every part costs each reader; and the word-parts lookup
+ * (`word-parts.ts`), which sends a first search to the part that holds its words, names at
+ * most this many.
+ */
+export const MAX_PARTS = MAX_LOOKUP_PARTS;
+
+/**
+ * The limits an archive's parts are planned with: `limits`, or when they would make more
+ * than `MAX_PARTS` parts, both raised by a quarter at a time until they do not. Planned from
+ * the whole archive's sizes (a sharded build's pages are only some of them), so every build
+ * of one archive plans the same parts. The generated 100,000-article archive (about 25
+ * million characters of text a year) makes 264 parts at the default 3 million characters,
+ * and 44 at the 14.3 million this raises it to: two parts a year.
+ */
+export function partLimitsFor(sizeByYear: ReadonlyMap<number, YearSize>, limits: PartLimits): PartLimits {
+  let raised = limits;
+  while (planShards(sizeByYear, raised).length > MAX_PARTS) raised = { pages: Math.ceil(raised.pages * 1.25), text: Math.ceil(raised.text * 1.25) };
+  return raised;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthOfDateKey, partHolds, partLanguage, partName, partOfPageId, planShards, shardManifest, sharedPageIds, spanLabel, spanWithin } from '../../../src/lib/search/shards.ts';
+import { MAX_PARTS, monthOfDateKey, partHolds, partLanguage, partLimitsFor, partName, partOfPageId, planShards, shardManifest, sharedPageIds, spanLabel, spanWithin } from '../../../src/lib/search/shards.ts';
 
 const years = (entries: Record<number, number>, text: Record<number, number> = {}) => new Map(Object.entries(entries).map(([year, pages]) => [Number(year), { pages, text: text[Number(year)] ?? 0 }]));
 const pagesOnly = (pages: number) => ({ pages, text: Number.POSITIVE_INFINITY });
@@ -67,6 +67,23 @@ describe('planShards', () => {
     expect(() => planShards(years({ 2020: 1 }), pagesOnly(0))).toThrow(/at least 1 page/);
     expect(() => planShards(years({ 2020: 1 }), pagesOnly(Number.NaN))).toThrow(/ANNALS_SEARCH_SHARD_PAGES\) must be a number of at least 1 page, got NaN/);
     expect(() => planShards(years({ 2020: 1 }), { pages: 10, text: 0 })).toThrow(/ANNALS_SEARCH_PART_TEXT\) must be a number of at least 1 character, got 0/);
+  });
+});
+
+describe('partLimitsFor', () => {
+  it('keeps the limits while the plan has at most MAX_PARTS parts, and raises both by quarters until it has', () => {
+    // 22 years of about 25 million characters (4,500 seed-length articles), as the generated 100,000-article archive.
+    const months = new Map(Array.from({ length: 12 }, (_, i) => [i + 1, { pages: 375, text: 2_083_000 }] as const));
+    const archive = new Map(Array.from({ length: 22 }, (_, i) => [2005 + i, { pages: 4500, text: 24_996_000, months }] as const));
+    const configured = { pages: 10_000, text: 3_000_000 };
+    expect(planShards(archive, configured)).toHaveLength(264);
+    const raised = partLimitsFor(archive, configured);
+    expect(raised).toEqual({ pages: 47_687, text: 14_305_117 });
+    const plan = planShards(archive, raised);
+    expect(plan.length).toBeLessThanOrEqual(MAX_PARTS);
+    expect(plan.slice(0, 2).map((part) => part.name)).toEqual(['2026m07-2026m12', '2026m01-2026m06']);
+    const small = years({ 2024: 10, 2025: 10 });
+    expect(partLimitsFor(small, configured)).toBe(configured);
   });
 });
 
