@@ -162,14 +162,16 @@ export interface SiteConfig {
   relatedCount: number;
   /**
    * The most article pages one part of the search index holds. Pagefind's memory grows with
-   * the text it indexes at once; parts are whole years, merged in the reader's browser, and
-   * each extra part costs a query a few more small requests. `ANNALS_SEARCH_SHARD_PAGES`
-   * overrides it (the test fixture uses it to exercise merging).
+   * the text it indexes at once; parts are whole years (or months of a year too big for
+   * one), merged in the reader's browser, and each extra part costs a query a few more small
+   * requests, so both limits are raised when they would make more than 52 parts
+   * (`partLimitsFor` in `src/lib/search/shards.ts`). `ANNALS_SEARCH_SHARD_PAGES` overrides
+   * it (the test fixture uses it to exercise merging).
    */
   searchShardPages: number;
   /**
    * The most characters of article text (titles and bodies as written) one part of the
-   * search index holds, unless one year alone is more. Pagefind's peak memory follows the
+   * search index holds, unless one month alone is more. Pagefind's peak memory follows the
    * text: about 0.25 GB plus 0.45 GB per million characters on xwlb, so 3 million keeps a
    * part near 1.5 GB beside the build's own 1.1–1.3 GB. `ANNALS_SEARCH_PART_TEXT` overrides it.
    */

@@ -158,10 +158,15 @@ export function verifyOutput(outDir: string, record: ContentRecord, options: { y
   for (const [id, parts] of sharedPageIds(idsByPart)) {
     problems.push(`the search index parts ${parts.join(' and ')} both have a page with the id ${id}: the search page would mix the two pages up (src/lib/search/indexer.ts indexes each part under its own language so that ids differ; was the index written by something else?)`);
   }
-  //    The count above trusts the stale list: each stale id must be a page of a year's part,
-  //    and the manifest must name every page of the recent part.
-  const recent = readManifest(outDir)?.recent;
+  //    The count above trusts the stale list: each stale id must be a page of another part,
+  //    and the manifest must name every page of the recent part, each with a part it belongs to.
+  const manifest = readManifest(outDir);
+  const recent = manifest?.recent;
   if (recent) {
+    const partNames = new Set(manifest?.shards.map((shard) => shard.name));
+    for (const [id, [part]] of Object.entries(recent.pages)) {
+      if (!partNames.has(part)) problems.push(`pagefind/${SHARD_MANIFEST_FILE} says the recent page ${id} belongs to the part ${part}, which the index does not have (src/lib/search/indexer.ts writes the list)`);
+    }
     const recentFolder = recent.path ? `pagefind/${recent.path}` : undefined;
     const inYearParts = new Set([...idsByPart].filter(([part]) => part !== recentFolder).flatMap(([, ids]) => ids));
     for (const id of recent.stale) if (!inYearParts.has(id)) problems.push(`pagefind/${SHARD_MANIFEST_FILE} lists the stale page ${id}, which no index part has (src/lib/search/indexer.ts writes the list)`);

@@ -103,7 +103,7 @@ describe('the output check of an index with a recent-changes part', () => {
   const shards = [{ name: '2017', years: [2017], pages: 1 }];
 
   it('counts the pages a reader can find: Pagefind’s pages less the stale ones', () => {
-    const manifest = { merge: [], shards, recent: { path: 'shards/recent/', stale: ['zh-cn-x-2017_old'], pages: { 'zh-cn-x-recent_new': [2017, 0.5] } } };
+    const manifest = { merge: [], shards, recent: { path: 'shards/recent/', stale: ['zh-cn-x-2017_old'], pages: { 'zh-cn-x-recent_new': ['2017', 0.5] } } };
     expect(verifyOutput(withRecent('recent', manifest, { kept: ['zh-cn-x-2017_old'], recent: ['zh-cn-x-recent_new'] }), record, { timeZone: 'Asia/Shanghai' })).toEqual([]);
   });
 
@@ -115,8 +115,15 @@ describe('the output check of an index with a recent-changes part', () => {
     ]);
   });
 
+  it('names a recent page said to belong to a part the index does not have', () => {
+    const manifest = { merge: [], shards, recent: { path: 'shards/recent/', stale: ['zh-cn-x-2017_old'], pages: { 'zh-cn-x-recent_new': ['2017m05', 0.5] } } };
+    expect(verifyOutput(withRecent('recent-no-part', manifest, { kept: ['zh-cn-x-2017_old'], recent: ['zh-cn-x-recent_new'] }), record, { timeZone: 'Asia/Shanghai' })).toEqual([
+      'pagefind/annals-shards.json says the recent page zh-cn-x-recent_new belongs to the part 2017m05, which the index does not have (src/lib/search/indexer.ts writes the list)',
+    ]);
+  });
+
   it('reports a title lookup entry that names a stale page', () => {
-    const manifest = { merge: [], shards, recent: { path: 'shards/recent/', stale: [PAGE_ID], pages: { 'zh-cn-x-recent_new': [2017, 0.5] } } };
+    const manifest = { merge: [], shards, recent: { path: 'shards/recent/', stale: [PAGE_ID], pages: { 'zh-cn-x-recent_new': ['2017', 0.5] } } };
     const outDir = withRecent('stale-title', manifest, { kept: [], recent: ['zh-cn-x-recent_new'] });
     expect(verifyOutput(outDir, record, { timeZone: 'Asia/Shanghai' })).toEqual([
       `pagefind/titles/0.json lists "县委召开全体会议" (/articles/county-meeting/) under the page id ${PAGE_ID}, which no index part has or which is stale: readers would be shown a page search then drops`,
