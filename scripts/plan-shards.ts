@@ -11,6 +11,7 @@ import { buildRanges, formatYearRange, partLimitsOf, partsForRange, publishedPer
 import { checkContentRoot, formatProblem } from '../src/lib/content-check.ts';
 import { contentRoot } from '../src/lib/content-root.ts';
 import { MAX_PARTS, partLimitsFor, planShards } from '../src/lib/search/shards.ts';
+import { recordedArticle } from '../src/loaders/content-record.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
@@ -22,7 +23,7 @@ if (errors.length > 0) {
   console.error(`plan:shards: ${errors.length} content error${errors.length === 1 ? '' : 's'}; fix them first (npm run lint:content)`);
   process.exit(1);
 }
-const sizes = publishedPerYear(articles, siteConfig.timeZone);
+const sizes = publishedPerYear(articles.map(recordedArticle), siteConfig.timeZone);
 const configured = partLimitsOf(siteConfig);
 const limits = partLimitsFor(sizes, configured);
 const parts = planShards(sizes, limits);

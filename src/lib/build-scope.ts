@@ -47,12 +47,12 @@ export function buildYears(): YearRange | undefined {
  * characters of their titles and bodies as written: what the search parts are planned from
  * (`planShards`).
  */
-export function publishedPerYear(articles: readonly { data: { title: string; date: { epochMs: number }; draft?: boolean | undefined }; body: string }[], timeZone: string): Map<number, YearSize> {
+export function publishedPerYear(articles: readonly { data: { date: { epochMs: number }; draft?: boolean | undefined }; textLength: number }[], timeZone: string): Map<number, YearSize> {
   const sizes = new Map<number, YearSize & { months: Map<number, PeriodSize> }>();
   for (const article of articles) {
     if (article.data.draft) continue;
     const { year, month } = zonedParts(article.data.date.epochMs, timeZone);
-    const text = article.data.title.length + article.body.length;
+    const text = article.textLength;
     let size = sizes.get(year);
     if (!size) sizes.set(year, (size = { pages: 0, text: 0, months: new Map() }));
     size.pages += 1;

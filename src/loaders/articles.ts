@@ -41,7 +41,8 @@ export function articlesLoader(options: { root: string }): Loader {
     const keptFile = join(fileURLToPath(context.config.cacheDir), 'annals-content-check.json');
     const keptKey = keptChecksKey(cwd);
     const kept = keptKey ? readKeptChecks(keptFile, keptKey) : new Map<string, KeptCheck>();
-    const { articles, problems, keep } = checkContentRoot(options.root, cwd, { kept, cache: checkCache });
+    // A build loads once: its checks are not kept in memory beyond the record (`RecordedArticle`).
+    const { articles, problems, keep } = checkContentRoot(options.root, cwd, { kept, ...(context.watcher ? { cache: checkCache } : {}) });
     // Written by builds; the dev server keeps its checks in memory, and rewriting the whole
     // file on every saved article would cost each save more than it spares.
     if (keptKey && !contentWatched() && !sameKeptChecks(kept, keep)) writeKeptChecks(keptFile, keptKey, keep);

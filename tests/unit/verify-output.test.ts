@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyOutput } from '../../src/integrations/verify-output.ts';
 import { checkContentRoot } from '../../src/lib/content-check.ts';
+import { recordedArticle } from '../../src/loaders/content-record.ts';
 import type { TitleEntryWire } from '../../src/lib/search/title-lookup.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'annals-verify-output-'));
@@ -16,7 +17,7 @@ writeFileSync(
   ['---', 'title: 县委召开全体会议', 'date: 2017-10-17T08:00+08:00', 'source: 邵阳日报', '---', '', '会议部署秋冬生产工作。', '', '会议结束。', ''].join('\n'),
 );
 const checked = checkContentRoot(root, work);
-const record = { root, cwd: work, articles: checked.articles, entries: checked.articles.map((article) => ({ id: article.slug, draft: false })) };
+const record = { root, cwd: work, articles: checked.articles.map(recordedArticle), entries: checked.articles.map((article) => ({ id: article.slug, draft: false })) };
 
 /** A built site with the article's page as `html` and a search index of `indexed` pages. */
 function site(name: string, html: string, indexed: number): string {
