@@ -20,6 +20,7 @@ import { dirname, join } from 'node:path';
 import type { CharFolder } from './fold.ts';
 import { fingerprintPage, indexStagedPart, pageUrlOf, type EarlyIndex, type PageFingerprint, type PrebuiltPart } from './indexer.ts';
 import { relabelDocument } from './page-record.ts';
+import { pageIdsByUrl } from './part-files.ts';
 import { monthOfDateKey, partHolds, partLanguage, type SearchShard } from './shards.ts';
 
 /** `off` turns indexing while the pages render off: parts are then indexed after the pages, as the benchmark's comparison builds do. */
@@ -95,15 +96,21 @@ export class EarlyParts {
 
   /**
    * Waits for the parts started so far; parts still incomplete are left to the index step.
-   * `prepare` is given each part indexed here, in order, as soon as it is done: it runs
-   * while Pagefind indexes the next (its word-parts lookup, read then rather than after the
-   * last part).
+   * Each part indexed here, in order, as soon as it is done, has its page ids read and is
+   * given to `prepare`, while Pagefind indexes the next (its word-parts lookup, read then
+   * rather than after the last part).
    */
   async settle(prepare?: (partDir: string) => void): Promise<EarlyPartsResult> {
     for (const run of this.#runs) {
       await run.done;
       const part = this.#parts.get(run.name);
-      if (part && prepare) prepare(part.dir);
+      if (!part) continue;
+      try {
+        this.#parts.set(run.name, { ...part, ids: pageIdsByUrl(part.dir) });
+      } catch {
+        // Left to the index step, which reads them again and names what it cannot read.
+      }
+      prepare?.(part.dir);
     }
     await this.#queue;
     return { fingerprints: this.#fingerprints, parts: this.#parts, failed: [...this.#failed] };

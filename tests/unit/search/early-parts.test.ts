@@ -80,6 +80,12 @@ describe('EarlyParts', () => {
     ]);
     expect(result.failed).toEqual([]);
     expect(prepared).toHaveLength(3);
+    // Each part's page ids were read while the next was indexed, for the cache's record.
+    expect([...result.parts].map(([name, part]) => [name, [...(part.ids?.keys() ?? [])].sort()])).toEqual([
+      ['2024', ['/articles/a/', '/articles/b/']],
+      ['2023', ['/articles/c/']],
+      ['2022', ['/articles/d/', '/articles/e/']],
+    ]);
     // Every page's fingerprint was taken as it rendered, the listing's too.
     expect([...result.fingerprints.keys()].sort()).toEqual(['archive/index.html', 'articles/a/index.html', 'articles/b/index.html', 'articles/c/index.html', 'articles/d/index.html', 'articles/e/index.html', 'feed.xml']);
     expect(index).toEqual(after);
