@@ -21,7 +21,9 @@
  * cache folder, so other builds and dev servers neither disturb nor are disturbed by it.
  *
  * `--profile` runs the dev server under `node --cpu-prof` and keeps the profiles (in the
- * work folder, which is then kept).
+ * work folder, which is then kept), with `profiles/windows.json`: each figure's start and end
+ * on the profiles' clock (the monotonic clock, in microseconds), to read a figure's window
+ * of a profile.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -197,7 +199,11 @@ const median = (numbers: number[]) => {
 };
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const rows: [string, string][] = [];
+/** Each figure's window on the monotonic clock a --cpu-prof profile's timestamps use (microseconds), to find it in the profiles. */
+const windows: { label: string; startUs: number; endUs: number }[] = [];
 const record = (label: string, ms: number) => {
+  const endUs = Number(process.hrtime.bigint() / 1000n);
+  windows.push({ label, startUs: endUs - Math.round(ms * 1000), endUs });
   rows.push([label, seconds(ms)]);
   console.log(`  ${label}: ${seconds(ms)} s`);
 };
@@ -271,6 +277,7 @@ try {
 }
 
 writeFileSync(join(work, 'dev-server.log'), serverLog);
+if (values.profile) writeFileSync(join(work, 'profiles', 'windows.json'), `${JSON.stringify(windows, null, 1)}\n`);
 console.log('\nastro dev on the content above (seconds):');
 for (const [label, value] of rows) console.log(`${label.padEnd(52)}${value.padStart(8)}`);
 console.log(`\nMade by: node scripts/bench-dev.ts ${values.content ? `--content ${values.content}` : `--corpus ${corpus}${values.articles ? ` --articles ${values.articles}` : ''}`} --edits ${editCount}${values.profile ? ' --profile' : ''}`);

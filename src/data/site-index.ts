@@ -33,7 +33,8 @@ export interface SiteIndex {
   neighbours: Map<string, { older?: ArticleEntry; newer?: ArticleEntry }>;
 }
 
-let index: Promise<SiteIndex> | undefined;
+/** The index, and the articles it was made of: a new list (`astro dev`, after a check) makes a new index. */
+let index: { of: Promise<ArticleEntry[]>; index: Promise<SiteIndex> } | undefined;
 
 const BIGRAMS = Symbol.for('annals.dev-bigram-cache');
 
@@ -45,29 +46,32 @@ function devBigramCache(): BigramCache | undefined {
 }
 
 export function siteIndex(): Promise<SiteIndex> {
-  index ??= publishedArticles().then((articles) => {
-    const editorRole = siteConfig.strings.editor;
-    const terms = {
-      person: collectTerms(articles, 'person', editorRole),
-      source: collectTerms(articles, 'source', editorRole),
-      section: collectTerms(articles, 'section', editorRole),
-      tag: collectTerms(articles, 'tag', editorRole),
-    };
-    const neighbours = new Map<string, { older?: ArticleEntry; newer?: ArticleEntry }>();
-    articles.forEach((article, i) => {
-      const newer = articles[i - 1];
-      const older = articles[i + 1];
-      neighbours.set(article.id, { ...(older ? { older } : {}), ...(newer ? { newer } : {}) });
-    });
-    // `astro dev` asks for a few pages after each saved change: their lists alone, from kept
-    // bigrams. A build asks for every list: all of them, kept whole between builds.
-    const bigrams = devBigramCache();
-    const related: RelatedIndex<ArticleEntry> = bigrams
-      ? relatedIndex(articles, siteConfig.relatedCount, { bigrams, stampOf: articleStamp })
-      : relatedArticlesCached(articles, siteConfig.relatedCount, articleStamp, relatedCache()).related;
-    return { articles, terms, related, neighbours };
+  const published = publishedArticles();
+  if (index?.of !== published) index = { of: published, index: published.then(indexOf) };
+  return index.index;
+}
+
+function indexOf(articles: ArticleEntry[]): SiteIndex {
+  const editorRole = siteConfig.strings.editor;
+  const terms = {
+    person: collectTerms(articles, 'person', editorRole),
+    source: collectTerms(articles, 'source', editorRole),
+    section: collectTerms(articles, 'section', editorRole),
+    tag: collectTerms(articles, 'tag', editorRole),
+  };
+  const neighbours = new Map<string, { older?: ArticleEntry; newer?: ArticleEntry }>();
+  articles.forEach((article, i) => {
+    const newer = articles[i - 1];
+    const older = articles[i + 1];
+    neighbours.set(article.id, { ...(older ? { older } : {}), ...(newer ? { newer } : {}) });
   });
-  return index;
+  // `astro dev` asks for a few pages after each saved change: their lists alone, from kept
+  // bigrams. A build asks for every list: all of them, kept whole between builds.
+  const bigrams = devBigramCache();
+  const related: RelatedIndex<ArticleEntry> = bigrams
+    ? relatedIndex(articles, siteConfig.relatedCount, { bigrams, stampOf: articleStamp })
+    : relatedArticlesCached(articles, siteConfig.relatedCount, articleStamp, relatedCache()).related;
+  return { articles, terms, related, neighbours };
 }
 
 /**

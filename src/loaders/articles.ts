@@ -15,15 +15,18 @@
  * In `astro dev` every saved change under `articles/` loads the collection again, one load
  * at a time; the check keeps the results of unchanged files (`ContentCheckCache`), so a
  * save costs a walk over the file stats and the check of the saved file, and a broken file
- * is still reported the moment it is saved.
+ * is still reported the moment it is saved. The dev server's store holds a stub for each
+ * article without a photo, and its pages take the frontmatter from this check
+ * (`src/lib/dev-entries.ts`): Astro rewrites and re-reads the whole store after each save.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkContentRoot, ContentCheckCache, formatProblem, isIgnoredName, type KeptCheck } from '../lib/content-check.ts';
 import { keptChecksKey, readKeptChecks, sameKeptChecks, writeKeptChecks } from '../lib/kept-checks.ts';
+import { DEV_STUB_DATA, isDevStub, namesPhoto } from '../lib/dev-entries.ts';
 import { serialRunner } from '../lib/serial-runner.ts';
-import { contentWatched, markContentWatched, recordContent } from './content-record.ts';
+import { markContentWatched, recordContent } from './content-record.ts';
 
 export class ContentError extends Error {
   override name = 'ContentError';
@@ -34,17 +37,26 @@ export function articlesLoader(options: { root: string }): Loader {
   // In `astro dev` the whole root is checked again on every saved change; the cache spares
   // re-reading the files that did not change (src/lib/content-check.ts).
   const checkCache = new ContentCheckCache();
+  // What the last build or dev start kept of its checks (src/lib/kept-checks.ts), read and
+  // keyed once per process: the dev server's later loads have every file in `checkCache`.
+  let keptKey: string | undefined;
+  let kept: Map<string, KeptCheck> | undefined;
   const load = async (context: LoaderContext) => {
     const cwd = fileURLToPath(context.config.root);
     const started = performance.now();
+    // Only `astro dev` hands the loader a watcher.
+    const dev = context.watcher !== undefined;
+    if (dev) markContentWatched();
     // Files that passed before and did not change are not parsed again (src/lib/kept-checks.ts).
     const keptFile = join(fileURLToPath(context.config.cacheDir), 'annals-content-check.json');
-    const keptKey = keptChecksKey(cwd);
-    const kept = keptKey ? readKeptChecks(keptFile, keptKey) : new Map<string, KeptCheck>();
+    const firstLoad = kept === undefined;
+    if (firstLoad) keptKey = keptChecksKey(cwd);
+    kept ??= keptKey ? readKeptChecks(keptFile, keptKey) : new Map<string, KeptCheck>();
     const { articles, problems, keep } = checkContentRoot(options.root, cwd, { kept, cache: checkCache });
-    // Written by builds; the dev server keeps its checks in memory, and rewriting the whole
-    // file on every saved article would cost each save more than it spares.
-    if (keptKey && !contentWatched() && !sameKeptChecks(kept, keep)) writeKeptChecks(keptFile, keptKey, keep);
+    // Written by a build, and by the dev server when it starts; its later loads keep their
+    // checks in memory, as rewriting the whole file on every saved article would cost each
+    // save more than it spares.
+    if (keptKey && firstLoad && !sameKeptChecks(kept, keep)) writeKeptChecks(keptFile, keptKey, keep);
     context.logger.debug(`checked ${checkCache.checkedFiles} files (${checkCache.reusedFiles} unchanged) in ${Math.round(performance.now() - started)} ms`);
     for (const warning of problems.filter((problem) => problem.severity === 'warning')) {
       context.logger.warn(formatProblem(warning));
@@ -62,8 +74,11 @@ export function articlesLoader(options: { root: string }): Loader {
       stale.delete(article.slug);
       const { digest } = article;
       const existing = context.store.get(article.slug);
-      // Unchanged since the cached build: keep the validated entry (incremental builds).
-      if (existing?.digest === digest && existing.filePath === article.file) {
+      // `astro dev` stores a stub for an article without a photo; the pages take its
+      // frontmatter from this check (src/lib/dev-entries.ts).
+      const stub = dev && !namesPhoto(article);
+      // Unchanged since the cached build (or the last dev start): keep the entry.
+      if (existing?.digest === digest && existing.filePath === article.file && isDevStub(existing.data) === stub) {
         // A cached entry's photos must be registered again, as Astro's glob loader does, or
         // a warm build hands the figure's image() to the page as a bare path string.
         // (The scoped store has addAssetImports at run time; Astro's public type omits it.)
@@ -71,11 +86,15 @@ export function articlesLoader(options: { root: string }): Loader {
         if (existing.assetImports?.length) store.addAssetImports?.(existing.assetImports, existing.filePath);
         continue;
       }
+      if (stub) {
+        context.store.set({ id: article.slug, data: { ...DEV_STUB_DATA }, filePath: article.file, digest });
+        continue;
+      }
       // The content check parsed the frontmatter with this very schema (createArticleSchema);
       // the collection's own pass differs only in resolving figure photos with Astro's
       // image(), and costs as much as the whole check again (Astro makes the schema anew for
       // every entry), so only an article with a photo takes it.
-      const data = article.data.figures.some((figure) => figure.image !== undefined)
+      const data = namesPhoto(article)
         ? await context.parseData({ id: article.slug, data: article.raw, filePath: join(cwd, article.file) })
         : article.data;
       // No body: pages read it from the file (src/data/articles.ts), which keeps the store,
@@ -83,12 +102,15 @@ export function articlesLoader(options: { root: string }): Loader {
       context.store.set({ id: article.slug, data, filePath: article.file, digest });
     }
     for (const id of stale) context.store.delete(id);
-    // For the output check after the build: the store holds cached entries too.
+    // For the output check after the build: the store holds cached entries too. In dev, the
+    // pages' articles (src/data/articles.ts).
     recordContent({
       root: options.root,
       cwd,
       articles,
-      entries: context.store.entries().map(([id, entry]) => ({ id, draft: (entry.data as { draft?: unknown }).draft === true })),
+      entries: dev
+        ? articles.map((article) => ({ id: article.slug, draft: article.data.draft }))
+        : context.store.entries().map(([id, entry]) => ({ id, draft: (entry.data as { draft?: unknown }).draft === true })),
     });
   };
   let watching = false;
@@ -98,7 +120,6 @@ export function articlesLoader(options: { root: string }): Loader {
       await load(context);
       if (watching || !context.watcher) return;
       watching = true;
-      markContentWatched();
       // `astro dev`: any change under the articles folder reloads the collection (and reports
       // problems again). One load at a time: an editor's save is often several events (a
       // temporary file, a rename), and loads running side by side would race on the store.
