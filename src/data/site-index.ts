@@ -26,6 +26,8 @@ import { contentWatched } from '../loaders/content-record.ts';
 export interface SiteIndex {
   /** Newest first. */
   articles: ArticleEntry[];
+  /** The articles by permalink. */
+  byId: Map<string, ArticleEntry>;
   terms: Record<TermKind, Term<ArticleEntry>[]>;
   /** Each article's related articles: in `astro dev` computed when first asked for, in a build all at once (or read back from the cache). */
   related: RelatedIndex<ArticleEntry>;
@@ -71,7 +73,7 @@ function indexOf(articles: ArticleEntry[]): SiteIndex {
   const related: RelatedIndex<ArticleEntry> = bigrams
     ? relatedIndex(articles, siteConfig.relatedCount, { bigrams, stampOf: articleStamp })
     : relatedArticlesCached(articles, siteConfig.relatedCount, articleStamp, relatedCache()).related;
-  return { articles, terms, related, neighbours };
+  return { articles, byId: new Map(articles.map((article) => [article.id, article])), terms, related, neighbours };
 }
 
 /**

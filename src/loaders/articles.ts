@@ -15,16 +15,17 @@
  * In `astro dev` every saved change under `articles/` loads the collection again, one load
  * at a time; the check keeps the results of unchanged files (`ContentCheckCache`), so a
  * save costs a walk over the file stats and the check of the saved file, and a broken file
- * is still reported the moment it is saved. The dev server's store holds a stub for each
- * article without a photo, and its pages take the frontmatter from this check
- * (`src/lib/dev-entries.ts`): Astro rewrites and re-reads the whole store after each save.
+ * is still reported the moment it is saved. The dev server's pages take the frontmatter of
+ * articles without a photo from this check, and its store holds only the photo articles and
+ * one entry standing for the others (`src/lib/dev-entries.ts`): Astro rewrites and re-reads
+ * the whole store after each save.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkContentRoot, ContentCheckCache, formatProblem, isIgnoredName, type KeptCheck } from '../lib/content-check.ts';
 import { keptChecksKey, readKeptChecks, sameKeptChecks, writeKeptChecks } from '../lib/kept-checks.ts';
-import { DEV_STUB_DATA, isDevStub, namesPhoto } from '../lib/dev-entries.ts';
+import { checkedDigest, DEV_CHECKED_ID, namesPhoto } from '../lib/dev-entries.ts';
 import { serialRunner } from '../lib/serial-runner.ts';
 import { markContentWatched, recordContent } from './content-record.ts';
 
@@ -70,24 +71,25 @@ export function articlesLoader(options: { root: string }): Loader {
       );
     }
     const stale = new Set(context.store.keys());
-    for (const article of articles) {
+    // `astro dev`: the pages take an article without a photo from this check, and the store
+    // holds one entry for all of them, whose digest changes with any of them
+    // (src/lib/dev-entries.ts).
+    if (dev) {
+      stale.delete(DEV_CHECKED_ID);
+      const digest = checkedDigest(articles.filter((article) => !namesPhoto(article)));
+      if (context.store.get(DEV_CHECKED_ID)?.digest !== digest) context.store.set({ id: DEV_CHECKED_ID, data: {}, digest });
+    }
+    for (const article of dev ? articles.filter(namesPhoto) : articles) {
       stale.delete(article.slug);
       const { digest } = article;
       const existing = context.store.get(article.slug);
-      // `astro dev` stores a stub for an article without a photo; the pages take its
-      // frontmatter from this check (src/lib/dev-entries.ts).
-      const stub = dev && !namesPhoto(article);
-      // Unchanged since the cached build (or the last dev start): keep the entry.
-      if (existing?.digest === digest && existing.filePath === article.file && isDevStub(existing.data) === stub) {
+      // Unchanged since the cached build: keep the validated entry (incremental builds).
+      if (existing?.digest === digest && existing.filePath === article.file) {
         // A cached entry's photos must be registered again, as Astro's glob loader does, or
         // a warm build hands the figure's image() to the page as a bare path string.
         // (The scoped store has addAssetImports at run time; Astro's public type omits it.)
         const store = context.store as typeof context.store & { addAssetImports?: (assets: string[], filePath?: string) => void };
         if (existing.assetImports?.length) store.addAssetImports?.(existing.assetImports, existing.filePath);
-        continue;
-      }
-      if (stub) {
-        context.store.set({ id: article.slug, data: { ...DEV_STUB_DATA }, filePath: article.file, digest });
         continue;
       }
       // The content check parsed the frontmatter with this very schema (createArticleSchema);

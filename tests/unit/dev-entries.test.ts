@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newestFirst } from '../../src/lib/article-shape.ts';
 import { checkContentRoot, type CheckedArticle } from '../../src/lib/content-check.ts';
-import { devArticleEntries, entryOfCheck, isDevStub, namesPhoto, type CheckedEntry } from '../../src/lib/dev-entries.ts';
+import { checkedDigest, DEV_CHECKED_ID, devArticleEntries, entryOfCheck, namesPhoto, type CheckedEntry } from '../../src/lib/dev-entries.ts';
+import { isValidSlug } from '../../src/lib/permalinks.ts';
 
 const root = join(import.meta.dirname, '..', 'fixtures', 'site');
 const cwd = join(import.meta.dirname, '..', '..');
@@ -48,10 +49,22 @@ describe('the dev server’s articles, from the content check and the store’s 
   });
 });
 
-describe('isDevStub', () => {
-  it('tells a stub’s empty data from an article’s frontmatter', () => {
-    expect(isDevStub({})).toBe(true);
-    expect(isDevStub(articles[0]?.data)).toBe(false);
-    expect(isDevStub(undefined)).toBe(false);
+describe('the store entry standing for the articles taken from the check', () => {
+  const plain = articles.filter((article) => !namesPhoto(article));
+  const digest = checkedDigest(plain);
+
+  it('has an id no permalink can take', () => {
+    expect(isValidSlug(DEV_CHECKED_ID)).toBe(false);
+  });
+
+  it('keeps its digest while nothing changes, and changes it when an article is saved, added, removed or moved', () => {
+    expect(checkedDigest(plain.map((article) => ({ ...article })))).toBe(digest);
+    const [first, ...rest] = plain;
+    if (!first) throw new Error('the fixture has no article without a photo');
+    expect(checkedDigest([{ ...first, digest: `${first.digest}x` }, ...rest])).not.toBe(digest);
+    expect(checkedDigest(rest)).not.toBe(digest);
+    expect(checkedDigest([...plain, { slug: 'new-one', file: 'content/articles/2020/01/new-one.mdx', digest: '0' }])).not.toBe(digest);
+    expect(checkedDigest([{ ...first, file: `${first.file.replace(/\.mdx$/, '')}-moved.mdx` }, ...rest])).not.toBe(digest);
+    expect(checkedDigest([{ ...first, slug: `${first.slug}-renamed` }, ...rest])).not.toBe(digest);
   });
 });
