@@ -32,10 +32,12 @@ let devPublished: { record: ContentRecord; articles: Promise<ArticleEntry[]> } |
 
 /** Every article that is not a draft, newest first; ties keep a stable order by permalink. */
 export function publishedArticles(): Promise<ArticleEntry[]> {
-  const record = contentWatched() ? recordedContent() : undefined;
-  if (record) {
-    // `astro dev` stores stubs (src/lib/dev-entries.ts): the frontmatter comes from the
-    // loader's last check, so the same promise stands until the loader checks again.
+  if (contentWatched()) {
+    // `astro dev`: the frontmatter comes from the loader's last check (src/lib/dev-entries.ts),
+    // so the same promise stands until the loader checks again. There is always one once a
+    // page renders: the dev server does not start when the first check fails.
+    const record = recordedContent();
+    if (!record) return Promise.resolve([]);
     if (devPublished?.record !== record) devPublished = { record, articles: devArticles(record) };
     return devPublished.articles;
   }

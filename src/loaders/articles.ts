@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkContentRoot, ContentCheckCache, formatProblem, isIgnoredName, type KeptCheck } from '../lib/content-check.ts';
-import { keptChecksKey, readKeptChecks, sameKeptChecks, writeKeptChecks } from '../lib/kept-checks.ts';
+import { keptChecksKey, readKeptChecks, sameKeptChecks, writeKeptChecks, writeKeptChecksInBackground } from '../lib/kept-checks.ts';
 import { checkedDigest, DEV_CHECKED_ID, namesPhoto } from '../lib/dev-entries.ts';
 import { serialRunner } from '../lib/serial-runner.ts';
 import { markContentWatched, recordContent } from './content-record.ts';
@@ -57,7 +57,11 @@ export function articlesLoader(options: { root: string }): Loader {
     // Written by a build, and by the dev server when it starts; its later loads keep their
     // checks in memory, as rewriting the whole file on every saved article would cost each
     // save more than it spares.
-    if (keptKey && firstLoad && !sameKeptChecks(kept, keep)) writeKeptChecks(keptFile, keptKey, keep);
+    if (keptKey && firstLoad && !sameKeptChecks(kept, keep)) {
+      // The dev server goes on serving while the file is written; a build writes it before it goes on.
+      if (dev) writeKeptChecksInBackground(keptFile, keptKey, keep).catch((error: unknown) => context.logger.warn(`could not keep the content checks: ${error instanceof Error ? error.message : String(error)}`));
+      else writeKeptChecks(keptFile, keptKey, keep);
+    }
     context.logger.debug(`checked ${checkCache.checkedFiles} files (${checkCache.reusedFiles} unchanged) in ${Math.round(performance.now() - started)} ms`);
     for (const warning of problems.filter((problem) => problem.severity === 'warning')) {
       context.logger.warn(formatProblem(warning));
