@@ -12,8 +12,8 @@
  * pass through Vite. The check's results for files that passed are kept in the cache folder,
  * so a rebuild parses only the files that changed (`src/lib/kept-checks.ts`).
  *
- * In `astro dev` every saved change under `articles/` loads the collection again, one load
- * at a time; the check keeps the results of unchanged files (`ContentCheckCache`), so a
+ * In `astro dev` every saved change under `articles/` (each folder is watched,
+ * `src/lib/folder-watch.ts`) loads the collection again, one load at a time; the check keeps the results of unchanged files (`ContentCheckCache`), so a
  * save costs a walk over the file stats and the check of the saved file, and a broken file
  * is still reported the moment it is saved. The dev server's pages take the frontmatter of
  * articles without a photo from this check, and its store holds only the photo articles and
@@ -26,8 +26,9 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkContentRoot, ContentCheckCache, formatProblem, isIgnoredName, type KeptCheck } from '../lib/content-check.ts';
 import { keptChecksKey, readKeptChecks, sameKeptChecks, writeKeptChecks, writeKeptChecksInBackground } from '../lib/kept-checks.ts';
 import { checkedDigest, DEV_CHECKED_ID, namesPhoto } from '../lib/dev-entries.ts';
+import { FolderWatch, foldersUnder } from '../lib/folder-watch.ts';
 import { serialRunner } from '../lib/serial-runner.ts';
-import { markContentWatched, recordContent } from './content-record.ts';
+import { markContentWatched, recordContent, recordedContent } from './content-record.ts';
 
 export class ContentError extends Error {
   override name = 'ContentError';
@@ -110,6 +111,11 @@ export function articlesLoader(options: { root: string }): Loader {
     for (const id of stale) context.store.delete(id);
     // For the output check after the build: the store holds cached entries too. In dev, the
     // pages' articles (src/data/articles.ts).
+    // A load that found nothing changed keeps the record, and with it what the pages made of
+    // it (src/data/articles.ts): the dev server's check keeps the same article objects for
+    // unchanged files.
+    const previous = recordedContent();
+    if (dev && previous?.root === options.root && previous.articles.length === articles.length && previous.articles.every((article, i) => article === articles[i])) return;
     recordContent({
       root: options.root,
       cwd,
@@ -129,12 +135,29 @@ export function articlesLoader(options: { root: string }): Loader {
       // `astro dev`: any change under the articles folder reloads the collection (and reports
       // problems again). One load at a time: an editor's save is often several events (a
       // temporary file, a rename), and loads running side by side would race on the store.
-      const reload = serialRunner(() => load(context));
-      context.watcher.add(articlesDir);
-      context.watcher.on('all', (_event, path) => {
-        if (!path.startsWith(articlesDir) || path.slice(articlesDir.length).split(/[\\/]/).some(isIgnoredName)) return;
-        reload().catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
+      // Each folder is watched, not each file (src/lib/folder-watch.ts); a folder added is
+      // watched after the load that found it, which then runs again for what was written
+      // in it before.
+      const watch = new FolderWatch(() => void reload(), isIgnoredName);
+      const reload: () => Promise<void> = serialRunner(async () => {
+        try {
+          await load(context);
+        } catch (error) {
+          context.logger.error(error instanceof Error ? error.message : String(error));
+        } finally {
+          if (watch.sync(foldersUnder(articlesDir, isIgnoredName))) void reload();
+        }
       });
+      // A loader made again (its code or the content config changed) takes over the watch.
+      const registry = globalThis as { [FOLDER_WATCH]?: FolderWatch };
+      registry[FOLDER_WATCH]?.close();
+      registry[FOLDER_WATCH] = watch;
+      // Files written since the first load's walk, before the folders were watched, are found
+      // by the load this starts.
+      watch.sync(foldersUnder(articlesDir, isIgnoredName));
+      void reload();
     },
   };
 }
+
+const FOLDER_WATCH = Symbol.for('annals.article-folder-watch');
