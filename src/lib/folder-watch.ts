@@ -6,8 +6,16 @@
  * the loader needs (any change makes it check the root again, and the check's walk finds
  * what changed: src/lib/content-check.ts).
  */
-import { readdirSync, watch, type FSWatcher } from 'node:fs';
+import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 /** `dir` and every folder under it, ignored names (`ignored`) left out, sorted. */
 export function foldersUnder(dir: string, ignored: (name: string) => boolean): string[] {
@@ -21,7 +29,10 @@ export function foldersUnder(dir: string, ignored: (name: string) => boolean): s
       return;
     }
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (entry.isDirectory() && !ignored(entry.name)) walk(join(current, entry.name));
+      if (ignored(entry.name)) continue;
+      const path = join(current, entry.name);
+      // A linked folder is walked by the content check (it follows links), so it is watched too.
+      if (entry.isDirectory() || (entry.isSymbolicLink() && isFolder(path))) walk(path);
     }
   };
   walk(dir);

@@ -3,7 +3,7 @@
  * file of a watched folder is reported, ignored names are not, and the set of folders follows
  * the walk.
  */
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -68,6 +68,14 @@ describe('FolderWatch', () => {
     writeFileSync(join(articles, '2017', '10', '.one.mdx.swp'), 'swap');
     writeFileSync(join(articles, '_review', 'draft.mdx'), 'waiting');
     expect(await changedSince(count)).toBe(false);
+  });
+
+  test('lists a linked folder, as the content check walks it', () => {
+    const outside = join(work, 'elsewhere');
+    mkdirSync(outside);
+    symlinkSync(outside, join(articles, '2017', 'linked'));
+    expect(foldersUnder(articles, isIgnoredName)).toContain(join(articles, '2017', 'linked'));
+    rmSync(join(articles, '2017', 'linked'));
   });
 
   test('a new folder is reported, then watched once the walk lists it; a folder gone is let go', async () => {
