@@ -21,7 +21,7 @@ import { siteConfig } from '../site.config.ts';
 import { buildCacheDir } from '../integrations/build-cache.ts';
 import { publishedArticles, type ArticleEntry } from './articles.ts';
 import { articleStamp } from './cache-keys.ts';
-import { contentWatched } from '../loaders/content-record.ts';
+import { contentWatched, onContentRecorded } from '../loaders/content-record.ts';
 
 export interface SiteIndex {
   /** Newest first. */
@@ -46,6 +46,13 @@ function devBigramCache(): BigramCache | undefined {
   const registry = globalThis as { [BIGRAMS]?: BigramCache };
   return (registry[BIGRAMS] ??= new BigramCache());
 }
+
+// `astro dev`: the index of a new check is made as soon as the loader has it, while Astro
+// waits half a second to write its store and reload the pages (src/lib/dev-entries.ts); with
+// a new or removed article, its related articles took a second to make again after that.
+onContentRecorded('site-index', () => {
+  if (contentWatched()) siteIndex().catch(() => undefined);
+});
 
 export function siteIndex(): Promise<SiteIndex> {
   const published = publishedArticles();

@@ -26,6 +26,26 @@ type Registry = { [KEY]?: ContentRecord };
 
 export function recordContent(record: ContentRecord): void {
   (globalThis as Registry)[KEY] = record;
+  const listeners = (globalThis as Listeners)[LISTENERS];
+  if (listeners?.size) {
+    setTimeout(() => {
+      for (const listener of listeners.values()) listener();
+    }, 0);
+  }
+}
+
+const LISTENERS = Symbol.for('annals.content-record-listeners');
+
+type Listeners = { [LISTENERS]?: Map<string, () => void> };
+
+/**
+ * Calls `listener` after each new record, in a task of its own (after the loader's). A
+ * listener registered again under the same name replaces the one before: a module evaluated
+ * again by Vite registers its own.
+ */
+export function onContentRecorded(name: string, listener: () => void): void {
+  const registry = globalThis as Listeners;
+  (registry[LISTENERS] ??= new Map()).set(name, listener);
 }
 
 export function recordedContent(): ContentRecord | undefined {
