@@ -1,5 +1,6 @@
 /**
  * `npm run bench:dev -- [--content DIR | --corpus xwlb|generated [--articles N]] [--port 4611] [--edits 5] [--profile] [--keep]`
+ * `npm run bench:dev -- --phases DIR` (where the time of a run kept with --profile went, again)
  *
  * What an editor waits for in `astro dev` (issue 16, item 2): the dev server started on a
  * content root, the time until the home page answers 200 and until the first article page
@@ -21,7 +22,9 @@
  * cache folder, so other builds and dev servers neither disturb nor are disturbed by it.
  *
  * `--profile` runs the dev server under `node --cpu-prof` and keeps the profiles (in the
- * work folder, which is then kept).
+ * work folder, which is then kept), with `profiles/windows.json`: each figure's start and end
+ * on the profiles' clock (the monotonic clock, in microseconds), and prints where each
+ * figure's time went on the main thread, by phase (scripts/lib/profile-phases.ts).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +32,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clearCaches, isolatedSite } from './lib/bench-site.ts';
+import { profilePhases, profileSpan } from './lib/profile-phases.ts';
 import { generateArticle, generateCorpus } from './lib/generate-corpus.ts';
 import { parseArticleFile } from '../src/lib/frontmatter.ts';
 import { articlePath, slugFromFileName } from '../src/lib/permalinks.ts';
@@ -42,6 +46,7 @@ const { values } = parseArgs({
     edits: { type: 'string', default: '5' },
     profile: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    phases: { type: 'string' },
   },
 });
 
@@ -197,10 +202,38 @@ const median = (numbers: number[]) => {
 };
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const rows: [string, string][] = [];
+/** Each figure's window on the monotonic clock a --cpu-prof profile's timestamps use (microseconds), to find it in the profiles. */
+const windows: { label: string; startUs: number; endUs: number }[] = [];
 const record = (label: string, ms: number) => {
+  const endUs = Number(process.hrtime.bigint() / 1000n);
+  windows.push({ label, startUs: endUs - Math.round(ms * 1000), endUs });
   rows.push([label, seconds(ms)]);
   console.log(`  ${label}: ${seconds(ms)} s`);
 };
+
+/** Where each figure's time went on the main thread, by phase, from the profiles of a run kept in `dir`. */
+function printPhases(dir: string, figures: typeof windows): void {
+  // The main thread's profiles (a worker thread's have another thread number), with the span each covers.
+  const profiles = readdirSync(join(dir, 'profiles'), { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.0\.\d+\.cpuprofile$/.test(name))
+    .map((name) => ({ file: join(dir, 'profiles', name), ...profileSpan(join(dir, 'profiles', name)) }));
+  console.log('\nwhere the time went, by phase (main thread, from the profiles; ms):');
+  for (const window of figures) {
+    const profile = profiles.find((candidate) => window.endUs > candidate.startUs && window.startUs < candidate.endUs);
+    if (!profile || window.endUs - window.startUs < 100_000) continue;
+    const before = Math.max(0, profile.startUs - window.startUs) / 1000;
+    console.log(`${window.label.trim()}: ${seconds((window.endUs - window.startUs) / 1000)} s${before > 0 ? ` (${before.toFixed(0)} ms of it before the profile started)` : ''}`);
+    const phases = [...profilePhases(profile.file, window.startUs, window.endUs)].filter(([, ms]) => ms >= 20).sort((a, b) => b[1] - a[1]);
+    for (const [phase, ms] of phases) console.log(`  ${ms.toFixed(0).padStart(6)}  ${phase}`);
+  }
+}
+
+// `--phases DIR`: the phases of a run kept before (its profiles and windows.json), nothing run.
+if (values.phases) {
+  rmSync(work, { recursive: true, force: true });
+  printPhases(values.phases, JSON.parse(readFileSync(join(values.phases, 'profiles', 'windows.json'), 'utf8')) as typeof windows);
+  process.exit(0);
+}
 
 console.log(`bench:dev in ${work}`);
 const described = prepareContent();
@@ -271,6 +304,10 @@ try {
 }
 
 writeFileSync(join(work, 'dev-server.log'), serverLog);
+if (values.profile) {
+  writeFileSync(join(work, 'profiles', 'windows.json'), `${JSON.stringify(windows, null, 1)}\n`);
+  printPhases(work, windows);
+}
 console.log('\nastro dev on the content above (seconds):');
 for (const [label, value] of rows) console.log(`${label.padEnd(52)}${value.padStart(8)}`);
 console.log(`\nMade by: node scripts/bench-dev.ts ${values.content ? `--content ${values.content}` : `--corpus ${corpus}${values.articles ? ` --articles ${values.articles}` : ''}`} --edits ${editCount}${values.profile ? ' --profile' : ''}`);

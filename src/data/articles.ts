@@ -3,8 +3,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { bodyOfArticleFile } from '../lib/frontmatter.ts';
+import { devArticleEntries, entryOfCheck, namesPhoto } from '../lib/dev-entries.ts';
+import { contentWatched, recordedContent, type ContentRecord } from '../loaders/content-record.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 
@@ -25,11 +27,35 @@ function withBodyFromFile(entry: ArticleEntry): ArticleEntry {
 }
 
 let published: Promise<ArticleEntry[]> | undefined;
+/** `astro dev`: the articles of the content check they were made from. */
+let devPublished: { record: ContentRecord; articles: Promise<ArticleEntry[]> } | undefined;
 
 /** Every article that is not a draft, newest first; ties keep a stable order by permalink. */
 export function publishedArticles(): Promise<ArticleEntry[]> {
+  if (contentWatched()) {
+    // `astro dev`: the frontmatter comes from the loader's last check (src/lib/dev-entries.ts),
+    // so the same promise stands until the loader checks again. There is always one once a
+    // page renders: the dev server does not start when the first check fails.
+    const record = recordedContent();
+    if (!record) return Promise.resolve([]);
+    if (devPublished?.record !== record) devPublished = { record, articles: devArticles(record) };
+    return devPublished.articles;
+  }
   published ??= getCollection('articles', (entry) => !entry.data.draft).then((entries) =>
     entries.map(withBodyFromFile).sort((a, b) => b.data.date.epochMs - a.data.date.epochMs || a.id.localeCompare(b.id)),
   );
   return published;
+}
+
+async function devArticles(record: ContentRecord): Promise<ArticleEntry[]> {
+  const photos = new Map<string, ArticleEntry>();
+  const checked = record.checked ?? [];
+  for (const article of checked.filter(namesPhoto)) {
+    const entry = await getEntry('articles', article.slug);
+    if (entry) photos.set(article.slug, entry);
+  }
+  // No figure of an article taken from the check names a photo, so its path-typed figures
+  // are the collection's figures.
+  const fromCheck = (article: (typeof checked)[number]) => entryOfCheck(article) as unknown as ArticleEntry;
+  return devArticleEntries(checked, (id) => photos.get(id), fromCheck).map(withBodyFromFile);
 }

@@ -21,11 +21,13 @@ import { siteConfig } from '../site.config.ts';
 import { buildCacheDir } from '../integrations/build-cache.ts';
 import { publishedArticles, type ArticleEntry } from './articles.ts';
 import { articleStamp } from './cache-keys.ts';
-import { contentWatched } from '../loaders/content-record.ts';
+import { contentWatched, onContentRecorded } from '../loaders/content-record.ts';
 
 export interface SiteIndex {
   /** Newest first. */
   articles: ArticleEntry[];
+  /** The articles by permalink. */
+  byId: Map<string, ArticleEntry>;
   terms: Record<TermKind, Term<ArticleEntry>[]>;
   /** Each article's related articles: in `astro dev` computed when first asked for, in a build all at once (or read back from the cache). */
   related: RelatedIndex<ArticleEntry>;
@@ -33,7 +35,8 @@ export interface SiteIndex {
   neighbours: Map<string, { older?: ArticleEntry; newer?: ArticleEntry }>;
 }
 
-let index: Promise<SiteIndex> | undefined;
+/** The index, and the articles it was made of: a new list (`astro dev`, after a check) makes a new index. */
+let index: { of: Promise<ArticleEntry[]>; index: Promise<SiteIndex> } | undefined;
 
 const BIGRAMS = Symbol.for('annals.dev-bigram-cache');
 
@@ -44,30 +47,40 @@ function devBigramCache(): BigramCache | undefined {
   return (registry[BIGRAMS] ??= new BigramCache());
 }
 
+// `astro dev`: the index of a new check is made as soon as the loader has it, while Astro
+// waits half a second to write its store and reload the pages (src/lib/dev-entries.ts); with
+// a new or removed article, its related articles took a second to make again after that.
+onContentRecorded('site-index', () => {
+  if (contentWatched()) siteIndex().catch(() => undefined);
+});
+
 export function siteIndex(): Promise<SiteIndex> {
-  index ??= publishedArticles().then((articles) => {
-    const editorRole = siteConfig.strings.editor;
-    const terms = {
-      person: collectTerms(articles, 'person', editorRole),
-      source: collectTerms(articles, 'source', editorRole),
-      section: collectTerms(articles, 'section', editorRole),
-      tag: collectTerms(articles, 'tag', editorRole),
-    };
-    const neighbours = new Map<string, { older?: ArticleEntry; newer?: ArticleEntry }>();
-    articles.forEach((article, i) => {
-      const newer = articles[i - 1];
-      const older = articles[i + 1];
-      neighbours.set(article.id, { ...(older ? { older } : {}), ...(newer ? { newer } : {}) });
-    });
-    // `astro dev` asks for a few pages after each saved change: their lists alone, from kept
-    // bigrams. A build asks for every list: all of them, kept whole between builds.
-    const bigrams = devBigramCache();
-    const related: RelatedIndex<ArticleEntry> = bigrams
-      ? relatedIndex(articles, siteConfig.relatedCount, { bigrams, stampOf: articleStamp })
-      : relatedArticlesCached(articles, siteConfig.relatedCount, articleStamp, relatedCache()).related;
-    return { articles, terms, related, neighbours };
+  const published = publishedArticles();
+  if (index?.of !== published) index = { of: published, index: published.then(indexOf) };
+  return index.index;
+}
+
+function indexOf(articles: ArticleEntry[]): SiteIndex {
+  const editorRole = siteConfig.strings.editor;
+  const terms = {
+    person: collectTerms(articles, 'person', editorRole),
+    source: collectTerms(articles, 'source', editorRole),
+    section: collectTerms(articles, 'section', editorRole),
+    tag: collectTerms(articles, 'tag', editorRole),
+  };
+  const neighbours = new Map<string, { older?: ArticleEntry; newer?: ArticleEntry }>();
+  articles.forEach((article, i) => {
+    const newer = articles[i - 1];
+    const older = articles[i + 1];
+    neighbours.set(article.id, { ...(older ? { older } : {}), ...(newer ? { newer } : {}) });
   });
-  return index;
+  // `astro dev` asks for a few pages after each saved change: their lists alone, from kept
+  // bigrams. A build asks for every list: all of them, kept whole between builds.
+  const bigrams = devBigramCache();
+  const related: RelatedIndex<ArticleEntry> = bigrams
+    ? relatedIndex(articles, siteConfig.relatedCount, { bigrams, stampOf: articleStamp })
+    : relatedArticlesCached(articles, siteConfig.relatedCount, articleStamp, relatedCache()).related;
+  return { articles, byId: new Map(articles.map((article) => [article.id, article])), terms, related, neighbours };
 }
 
 /**

@@ -61,10 +61,18 @@ export default function pagefind(): AstroIntegration {
         server.watcher.on('all', (_event, file) => {
           if (file.startsWith(root)) index.invalidate();
         });
+        // The articles loader watches its own folders (src/lib/folder-watch.ts), which Vite's
+        // watcher does not see when the content root is outside the project: a new check of
+        // the content is a new record.
+        let record = recordedContent();
         const prefix = `${siteConfig.base.replace(/\/?$/, '/')}pagefind/`;
         server.middlewares.use((request, response, next) => {
           const url = request.url?.split('?')[0] ?? '';
           if (!url.startsWith(prefix)) return next();
+          if (recordedContent() !== record) {
+            record = recordedContent();
+            index.invalidate();
+          }
           const started = performance.now();
           index.file(url.slice(prefix.length)).then(
             (file) => {

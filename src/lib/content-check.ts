@@ -376,6 +376,17 @@ export function checkContentRoot(root: string, cwd: string = process.cwd(), opti
     cache.keepOnly(new Set(files.map((full) => `${cwd}\0${full}`)));
   }
   for (const full of files) {
+    const key = `${cwd}\0${full}`;
+    // A file whose check stands is not looked at again: after a saved article in `astro
+    // dev`, that is every file but the saved one.
+    const cached = full.endsWith(ARTICLE_EXTENSION) ? cache?.lookup(key, stamps) : undefined;
+    if (cached && cache) {
+      cache.reusedFiles++;
+      problems.push(...cached.problems);
+      if (cached.article) articles.push(cached.article);
+      if (cached.article && cached.keep) keep.set(cached.article.file, cached.keep);
+      continue;
+    }
     const file = toPosix(relative(cwd, full));
     const entry = toPosix(relative(articlesDir, full));
     const extension = (/\.[^./]+$/.exec(full)?.[0] ?? '');
@@ -387,15 +398,10 @@ export function checkContentRoot(root: string, cwd: string = process.cwd(), opti
       problems.push({ file, message: `this file would be skipped by the site: ${hint}`, severity: 'error' });
       continue;
     }
-    const key = `${cwd}\0${full}`;
-    const cached = cache?.lookup(key, stamps);
-    const checked = cached ?? checkArticleFile(full, file, entry, articlesDir, stamps, options.kept);
+    const checked = checkArticleFile(full, file, entry, articlesDir, stamps, options.kept);
     if (cache) {
-      if (cached) cache.reusedFiles++;
-      else {
-        cache.checkedFiles++;
-        cache.store(key, checked);
-      }
+      cache.checkedFiles++;
+      cache.store(key, checked);
     }
     problems.push(...checked.problems);
     if (checked.article) articles.push(checked.article);

@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { codeIdentity } from './code-identity.ts';
 import { CONTENT_CHECK_MODULE_URL, type KeptCheck } from './content-check.ts';
@@ -45,6 +46,19 @@ export function writeKeptChecks(file: string, key: string, checks: ReadonlyMap<s
   const partial = `${file}.${process.pid}.partial`;
   writeFileSync(partial, JSON.stringify({ key, files: [...checks] } satisfies StoredChecks));
   renameSync(partial, file);
+}
+
+/**
+ * `writeKeptChecks` with the file written off the main thread: for the dev server's start,
+ * whose first page waited 0.3 s for a 14 MB file of 19,876 checks. The checks are serialised
+ * at once, so later changes to them do not leak in.
+ */
+export async function writeKeptChecksInBackground(file: string, key: string, checks: ReadonlyMap<string, KeptCheck>): Promise<void> {
+  const text = JSON.stringify({ key, files: [...checks] } satisfies StoredChecks);
+  mkdirSync(dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  await writeFile(partial, text);
+  await rename(partial, file);
 }
 
 /** True when two sets of kept checks hold the same files with the same digests (nothing to write). */

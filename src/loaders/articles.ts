@@ -12,18 +12,23 @@
  * pass through Vite. The check's results for files that passed are kept in the cache folder,
  * so a rebuild parses only the files that changed (`src/lib/kept-checks.ts`).
  *
- * In `astro dev` every saved change under `articles/` loads the collection again, one load
- * at a time; the check keeps the results of unchanged files (`ContentCheckCache`), so a
+ * In `astro dev` every saved change under `articles/` (each folder is watched,
+ * `src/lib/folder-watch.ts`) loads the collection again, one load at a time; the check keeps the results of unchanged files (`ContentCheckCache`), so a
  * save costs a walk over the file stats and the check of the saved file, and a broken file
- * is still reported the moment it is saved.
+ * is still reported the moment it is saved. The dev server's pages take the frontmatter of
+ * articles without a photo from this check, and its store holds only the photo articles and
+ * one entry standing for the others (`src/lib/dev-entries.ts`): Astro rewrites and re-reads
+ * the whole store after each save.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkContentRoot, ContentCheckCache, formatProblem, isIgnoredName, type KeptCheck } from '../lib/content-check.ts';
-import { keptChecksKey, readKeptChecks, sameKeptChecks, writeKeptChecks } from '../lib/kept-checks.ts';
+import { keptChecksKey, readKeptChecks, sameKeptChecks, writeKeptChecks, writeKeptChecksInBackground } from '../lib/kept-checks.ts';
+import { checkedDigest, DEV_CHECKED_ID, namesPhoto } from '../lib/dev-entries.ts';
+import { FolderWatch, foldersUnder } from '../lib/folder-watch.ts';
 import { serialRunner } from '../lib/serial-runner.ts';
-import { contentWatched, markContentWatched, recordContent } from './content-record.ts';
+import { markContentWatched, recordContent, recordedContent } from './content-record.ts';
 
 export class ContentError extends Error {
   override name = 'ContentError';
@@ -34,18 +39,31 @@ export function articlesLoader(options: { root: string }): Loader {
   // In `astro dev` the whole root is checked again on every saved change; the cache spares
   // re-reading the files that did not change (src/lib/content-check.ts).
   const checkCache = new ContentCheckCache();
+  // What the last build or dev start kept of its checks (src/lib/kept-checks.ts), read and
+  // keyed once per process: the dev server's later loads have every file in `checkCache`.
+  let keptKey: string | undefined;
+  let kept: Map<string, KeptCheck> | undefined;
   const load = async (context: LoaderContext) => {
     const cwd = fileURLToPath(context.config.root);
     const started = performance.now();
+    // Only `astro dev` hands the loader a watcher.
+    const dev = context.watcher !== undefined;
+    if (dev) markContentWatched();
     // Files that passed before and did not change are not parsed again (src/lib/kept-checks.ts).
     const keptFile = join(fileURLToPath(context.config.cacheDir), 'annals-content-check.json');
-    const keptKey = keptChecksKey(cwd);
-    const kept = keptKey ? readKeptChecks(keptFile, keptKey) : new Map<string, KeptCheck>();
+    const firstLoad = kept === undefined;
+    if (firstLoad) keptKey = keptChecksKey(cwd);
+    kept ??= keptKey ? readKeptChecks(keptFile, keptKey) : new Map<string, KeptCheck>();
     // A build loads once: its checks are not kept in memory beyond the record (`RecordedArticle`).
-    const { articles, problems, keep } = checkContentRoot(options.root, cwd, { kept, ...(context.watcher ? { cache: checkCache } : {}) });
-    // Written by builds; the dev server keeps its checks in memory, and rewriting the whole
-    // file on every saved article would cost each save more than it spares.
-    if (keptKey && !contentWatched() && !sameKeptChecks(kept, keep)) writeKeptChecks(keptFile, keptKey, keep);
+    const { articles, problems, keep } = checkContentRoot(options.root, cwd, { kept, ...(dev ? { cache: checkCache } : {}) });
+    // Written by a build, and by the dev server when it starts; its later loads keep their
+    // checks in memory, as rewriting the whole file on every saved article would cost each
+    // save more than it spares.
+    if (keptKey && firstLoad && !sameKeptChecks(kept, keep)) {
+      // The dev server goes on serving while the file is written; a build writes it before it goes on.
+      if (dev) writeKeptChecksInBackground(keptFile, keptKey, keep).catch((error: unknown) => context.logger.warn(`could not keep the content checks: ${error instanceof Error ? error.message : String(error)}`));
+      else writeKeptChecks(keptFile, keptKey, keep);
+    }
     context.logger.debug(`checked ${checkCache.checkedFiles} files (${checkCache.reusedFiles} unchanged) in ${Math.round(performance.now() - started)} ms`);
     for (const warning of problems.filter((problem) => problem.severity === 'warning')) {
       context.logger.warn(formatProblem(warning));
@@ -59,7 +77,15 @@ export function articlesLoader(options: { root: string }): Loader {
       );
     }
     const stale = new Set(context.store.keys());
-    for (const article of articles) {
+    // `astro dev`: the pages take an article without a photo from this check, and the store
+    // holds one entry for all of them, whose digest changes with any of them
+    // (src/lib/dev-entries.ts).
+    if (dev) {
+      stale.delete(DEV_CHECKED_ID);
+      const digest = checkedDigest(articles.filter((article) => !namesPhoto(article)));
+      if (context.store.get(DEV_CHECKED_ID)?.digest !== digest) context.store.set({ id: DEV_CHECKED_ID, data: {}, digest });
+    }
+    for (const article of dev ? articles.filter(namesPhoto) : articles) {
       stale.delete(article.slug);
       const { digest } = article;
       const existing = context.store.get(article.slug);
@@ -76,7 +102,7 @@ export function articlesLoader(options: { root: string }): Loader {
       // the collection's own pass differs only in resolving figure photos with Astro's
       // image(), and costs as much as the whole check again (Astro makes the schema anew for
       // every entry), so only an article with a photo takes it.
-      const data = article.data.figures.some((figure) => figure.image !== undefined)
+      const data = namesPhoto(article)
         ? await context.parseData({ id: article.slug, data: article.raw, filePath: join(cwd, article.file) })
         : article.data;
       // No body: pages read it from the file (src/data/articles.ts), which keeps the store,
@@ -84,12 +110,21 @@ export function articlesLoader(options: { root: string }): Loader {
       context.store.set({ id: article.slug, data, filePath: article.file, digest });
     }
     for (const id of stale) context.store.delete(id);
-    // For the output check after the build: the store holds cached entries too.
+    // For the output check after the build: the store holds cached entries too. In dev, the
+    // pages' articles (src/data/articles.ts).
+    // A load that found nothing changed keeps the record, and with it what the pages made of
+    // it (src/data/articles.ts): the dev server's check keeps the same article objects for
+    // unchanged files.
+    const previous = recordedContent();
+    const before = previous?.checked;
+    if (dev && previous?.root === options.root && before?.length === articles.length && before.every((article, i) => article === articles[i])) return;
     recordContent({
       root: options.root,
       cwd,
       articles,
-      entries: context.store.entries().map(([id, entry]) => ({ id, draft: (entry.data as { draft?: unknown }).draft === true })),
+      entries: dev
+        ? articles.map((article) => ({ id: article.slug, draft: article.data.draft }))
+        : context.store.entries().map(([id, entry]) => ({ id, draft: (entry.data as { draft?: unknown }).draft === true })),
     });
   };
   let watching = false;
@@ -99,16 +134,36 @@ export function articlesLoader(options: { root: string }): Loader {
       await load(context);
       if (watching || !context.watcher) return;
       watching = true;
-      markContentWatched();
       // `astro dev`: any change under the articles folder reloads the collection (and reports
       // problems again). One load at a time: an editor's save is often several events (a
       // temporary file, a rename), and loads running side by side would race on the store.
-      const reload = serialRunner(() => load(context));
-      context.watcher.add(articlesDir);
-      context.watcher.on('all', (_event, path) => {
-        if (!path.startsWith(articlesDir) || path.slice(articlesDir.length).split(/[\\/]/).some(isIgnoredName)) return;
-        reload().catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
+      // Each folder is watched, not each file (src/lib/folder-watch.ts); a folder added is
+      // watched after the load that found it, which then runs again for what was written
+      // in it before.
+      const watch = new FolderWatch(() => void reload(), isIgnoredName);
+      const reload: () => Promise<void> = serialRunner(async () => {
+        try {
+          await load(context);
+        } catch (error) {
+          context.logger.error(error instanceof Error ? error.message : String(error));
+        } finally {
+          if (watch.sync(foldersUnder(articlesDir, isIgnoredName))) void reload();
+        }
       });
+      // A loader made again (its code or the content config changed) takes over the watch.
+      const registry = globalThis as { [FOLDER_WATCH]?: FolderWatch };
+      registry[FOLDER_WATCH]?.close();
+      registry[FOLDER_WATCH] = watch;
+      // Files written since the first load's walk, before the folders were watched, are found
+      // by one more load, once the server has answered its first pages (a walk over 19,876
+      // files is 0.1-0.3 s of the main thread, which the start would otherwise wait for).
+      watch.sync(foldersUnder(articlesDir, isIgnoredName));
+      setTimeout(() => void reload(), CATCH_UP_MS).unref();
     },
   };
 }
+
+const FOLDER_WATCH = Symbol.for('annals.article-folder-watch');
+
+/** When the load after the start runs, for files saved during the first check. */
+const CATCH_UP_MS = 3000;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContentRoot, formatProblem } from '../../src/lib/content-check.ts';
-import { keptChecksKey, readKeptChecks, sameKeptChecks, writeKeptChecks } from '../../src/lib/kept-checks.ts';
+import { keptChecksKey, readKeptChecks, sameKeptChecks, writeKeptChecks, writeKeptChecksInBackground } from '../../src/lib/kept-checks.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'annals-kept-checks-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -53,6 +53,19 @@ describe('a content check given the results kept from an earlier one', () => {
     writeFileSync(file, '{"key":');
     expect(readKeptChecks(file, key ?? '').size).toBe(0);
     expect(readKeptChecks(join(work, 'none.json'), key ?? '').size).toBe(0);
+  });
+
+  it('are written in the background (the dev server’s start) to the same file, serialised when asked', async () => {
+    const inForeground = join(work, 'cache', 'foreground.json');
+    const inBackground = join(work, 'cache', 'background.json');
+    writeKeptChecks(inForeground, 'k', first.keep);
+    const checks = new Map(first.keep);
+    const written = writeKeptChecksInBackground(inBackground, 'k', checks);
+    // Changed after the call: not in the file.
+    checks.clear();
+    await written;
+    expect(readFileSync(inBackground, 'utf8')).toBe(readFileSync(inForeground, 'utf8'));
+    expect(readKeptChecks(inBackground, 'k').size).toBe(first.keep.size);
   });
 
   it('are read back equal to what a fresh check gives (JSON keeps every field of the data)', () => {
