@@ -14,7 +14,7 @@
  * from its year and month (`partHolds`): the search page relies on that to keep newest-first
  * order across parts (a result's part is named in its page id, `partLanguage`), and to name
  * the span a first answer covers (`spanLabel`). A year is split only when it must be: the
- * generated 100,000-article archive has about 5,000 seed-length articles (11 million
+ * generated 100,000-article archive has about 4,500 seed-length articles (about 20 million
  * characters) a year, which Pagefind indexed at 5.6 GB in one part. The one exception to
  * "one part per page" is the recent-changes part, whose pages the manifest lists with the
  * part they belong to and the sort score that part would give them (`RecentManifest`).
@@ -178,9 +178,10 @@ export const MAX_PARTS = MAX_LOOKUP_PARTS;
  * The limits an archive's parts are planned with: `limits`, or when they would make more
  * than `MAX_PARTS` parts, both raised by a quarter at a time until they do not. Planned from
  * the whole archive's sizes (a sharded build's pages are only some of them), so every build
- * of one archive plans the same parts. The generated 100,000-article archive (about 25
- * million characters of text a year) makes 264 parts at the default 3 million characters,
- * and 44 at the 14.3 million this raises it to: two parts a year.
+ * of one archive plans the same parts. The generated 100,000-article archive (about 20
+ * million characters of text a year) would make a part a month or more at the default 3
+ * million characters; raised to 11.4 million, it makes 44, two a year, which Pagefind
+ * indexed at up to 3.3 GB each.
  */
 export function partLimitsFor(sizeByYear: ReadonlyMap<number, YearSize>, limits: PartLimits): PartLimits {
   let raised = limits;

@@ -26,7 +26,7 @@ describe('planShards', () => {
   });
 
   it('splits a year bigger than a part into runs of its months, by pages and by text, a month bigger than a part whole', () => {
-    // About 5,000 seed-length articles a year, as in the generated 100,000-article archive.
+    // About 5,000 seed-length articles a year, a little more than the generated 100,000-article archive has.
     const month = (pages: number, text: number) => ({ pages, text });
     const busy = new Map(Array.from({ length: 12 }, (_, i) => [i + 1, month(420, 924_000)] as const));
     const sizes = new Map([
@@ -72,7 +72,7 @@ describe('planShards', () => {
 
 describe('partLimitsFor', () => {
   it('keeps the limits while the plan has at most MAX_PARTS parts, and raises both by quarters until it has', () => {
-    // 22 years of about 25 million characters (4,500 seed-length articles), as the generated 100,000-article archive.
+    // 22 years of 25 million characters (4,500 long articles): an archive a little heavier than the generated 100,000.
     const months = new Map(Array.from({ length: 12 }, (_, i) => [i + 1, { pages: 375, text: 2_083_000 }] as const));
     const archive = new Map(Array.from({ length: 22 }, (_, i) => [2005 + i, { pages: 4500, text: 24_996_000, months }] as const));
     const configured = { pages: 10_000, text: 3_000_000 };
