@@ -368,7 +368,7 @@ export class SearchEngine {
       const unseen = unseenIn(newest);
       if (unseen.length > 0 && !this.#complete) {
         const byId = new Map(unseen.map((result) => [result.id, result]));
-        for (const id of await stages.onNewest({ ...newest, results: unseen, newestParts: this.#mergedParts.map(({ years, months }) => ({ years, months })) })) {
+        for (const id of await stages.onNewest({ ...newest, results: unseen, newestParts: this.#mergedParts })) {
           const result = byId.get(id);
           if (!result) continue;
           shownIds.push(id);

@@ -19,7 +19,8 @@ import { escapeHtml } from './excerpt.ts';
 import { SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
 import { FILTER_KEYS } from './page-attributes.ts';
 import { engineOptionsFrom } from './surface-data.ts';
-import { newestSpanLabel, searchInStages } from './stages.ts';
+import { spanLabel } from './shards.ts';
+import { searchInStages } from './stages.ts';
 import { fill } from './template.ts';
 import { hasFilters, readState, withFilter, writeState, type SearchState } from './url-state.ts';
 
@@ -115,7 +116,7 @@ export function runSearchPage(): void {
         isStale: () => mine !== generation,
         showEarly: (hits, answer, below) => {
           status.innerHTML =
-            answer.kind === 'title' ? escapeHtml(strings.titleMatch) : fill(strings.newest, { count: answer.outcome.results.length, span: newestSpanLabel(answer.outcome.newestParts) });
+            answer.kind === 'title' ? escapeHtml(strings.titleMatch) : fill(strings.newest, { count: answer.outcome.results.length, span: spanLabel(answer.outcome.newestParts ?? []) });
           const list = results.querySelector('ol.search-results');
           if (below && list) list.insertAdjacentHTML('beforeend', renderHits(hits));
           else results.innerHTML = `<ol class="search-results">${renderHits(hits)}</ol>`;

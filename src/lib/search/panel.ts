@@ -20,7 +20,8 @@
 import type { SiteStrings } from '../../site.config.ts';
 import { escapeHtml } from './excerpt.ts';
 import { SearchEngine, type SearchHit } from './engine.ts';
-import { newestSpanLabel, searchInStages } from './stages.ts';
+import { spanLabel } from './shards.ts';
+import { searchInStages } from './stages.ts';
 import { engineOptionsFrom } from './surface-data.ts';
 import { fill } from './template.ts';
 
@@ -114,7 +115,7 @@ function runSearchPanel(elements: SearchPanelElements, engine: SearchEngine): vo
             if (below) list.insertAdjacentHTML('beforeend', hits.map(renderHit).join(''));
             else list.innerHTML = hits.map(renderHit).join('');
             status.textContent =
-              answer.kind === 'title' ? strings.titleMatch : fill(strings.newest, { count: answer.outcome.results.length, span: newestSpanLabel(answer.outcome.newestParts) });
+              answer.kind === 'title' ? strings.titleMatch : fill(strings.newest, { count: answer.outcome.results.length, span: spanLabel(answer.outcome.newestParts ?? []) });
           },
           showComplete: (hits, outcome, added) => {
             // What the early stages showed stays where it is (and keeps focus); the rest goes below.

@@ -6,7 +6,6 @@
  * time what a reader sees.
  */
 import type { SearchEngine, SearchHit, SearchOutcome } from './engine.ts';
-import { spanLabel, type PartSpan } from './shards.ts';
 import { hasFilters, type SearchState } from './url-state.ts';
 
 /** Where a search's results are shown. */
@@ -20,9 +19,6 @@ export type SearchSurface = 'page' | 'panel';
 export function markResults(stage: 'shown' | 'complete', surface: SearchSurface, query: string): void {
   performance.mark(`annals:results-${stage}`, { detail: { surface, query } });
 }
-
-/** `2025–2026 年`, `2026 年` or `2008 年 7–12 月`: the span of the index parts an early answer covers (`spanLabel`). */
-export const newestSpanLabel = (parts: readonly PartSpan[] | undefined): string => spanLabel(parts ?? []);
 
 /** An answer drawn before the complete one. */
 export type EarlyAnswer =
